@@ -1,0 +1,134 @@
+/**
+ * Configuration: read once at start from environment variables and an optional JSON file,
+ * validated key by key. An invalid value stops the start with a message naming the key.
+ * Every key is documented in docs/CONFIG.md; keep the two in step.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbPoolMax: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimit: number;
+  webDist: string;
+  seedOnEmpty: boolean;
+  jobsEnabled: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(`Invalid configuration ${key}: ${message}`);
+  }
+}
+
+type Source = Record<string, string | undefined>;
+interface KeyDef<T> {
+  env: string;
+  file: keyof Config;
+  fallback: () => T;
+  parse: (raw: string, key: string) => T;
+}
+
+const int = (min: number, max: number) => (raw: string, key: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(key, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+};
+const bool = (raw: string, key: string) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(key, `expected true or false, got "${raw}"`);
+};
+const text = (raw: string, key: string) => {
+  if (raw.trim() === '') throw new ConfigError(key, 'must not be empty');
+  return raw;
+};
+const dir = (raw: string, key: string) => path.resolve(repoRoot, text(raw, key));
+const url = (raw: string, key: string) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(key, 'not a valid URL');
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new ConfigError(key, 'expected a postgres:// or postgresql:// URL');
+  }
+  return raw;
+};
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const level = (raw: string, key: string) => {
+  if (!(levels as readonly string[]).includes(raw)) {
+    throw new ConfigError(key, `expected one of ${levels.join(', ')}, got "${raw}"`);
+  }
+  return raw as Config['logLevel'];
+};
+
+const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
+  host: { env: 'WANGGE_HOST', file: 'host', fallback: () => '127.0.0.1', parse: text },
+  port: { env: 'WANGGE_PORT', file: 'port', fallback: () => 3000, parse: int(0, 65535) },
+  dataDir: { env: 'WANGGE_DATA_DIR', file: 'dataDir', fallback: () => path.join(repoRoot, 'data'), parse: dir },
+  databaseUrl: { env: 'DATABASE_URL', file: 'databaseUrl', fallback: () => undefined, parse: url },
+  dbPoolMax: { env: 'WANGGE_DB_POOL_MAX', file: 'dbPoolMax', fallback: () => 10, parse: int(1, 200) },
+  logLevel: { env: 'WANGGE_LOG_LEVEL', file: 'logLevel', fallback: () => 'info', parse: level },
+  bodyLimit: { env: 'WANGGE_BODY_LIMIT', file: 'bodyLimit', fallback: () => 1_048_576, parse: int(1024, 104_857_600) },
+  webDist: { env: 'WANGGE_WEB_DIST', file: 'webDist', fallback: () => path.join(repoRoot, 'apps/web/dist'), parse: dir },
+  seedOnEmpty: { env: 'WANGGE_SEED_ON_EMPTY', file: 'seedOnEmpty', fallback: () => true, parse: bool },
+  jobsEnabled: { env: 'WANGGE_JOBS', file: 'jobsEnabled', fallback: () => true, parse: bool },
+  trustProxy: { env: 'WANGGE_TRUST_PROXY', file: 'trustProxy', fallback: () => false, parse: bool },
+};
+
+function readFile(file: string): Record<string, unknown> {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError('WANGGE_CONFIG_FILE', `cannot read ${file}: ${(err as Error).message}`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    const known = new Set<string>(Object.keys(keys));
+    for (const k of Object.keys(parsed)) {
+      if (!known.has(k)) throw new ConfigError(`${file}: ${k}`, 'unknown key');
+    }
+    return parsed as Record<string, unknown>;
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError('WANGGE_CONFIG_FILE', `${file} is not a JSON object: ${(err as Error).message}`);
+  }
+}
+
+/** Environment wins over the file, the file over defaults; overrides (tests, CLI flags) win over all. */
+export function loadConfig(env: Source = process.env, overrides: Partial<Config> = {}): Config {
+  const file = env.WANGGE_CONFIG_FILE ? readFile(env.WANGGE_CONFIG_FILE) : {};
+  const out: Record<string, unknown> = {};
+  for (const [name, def] of Object.entries(keys) as [keyof Config, KeyDef<unknown>][]) {
+    if (name in overrides) {
+      out[name] = overrides[name];
+      continue;
+    }
+    const fromEnv = env[def.env];
+    const fromFile = file[def.file];
+    if (fromEnv !== undefined && fromEnv !== '') out[name] = def.parse(fromEnv, def.env);
+    else if (fromFile !== undefined && fromFile !== null) out[name] = def.parse(String(fromFile), `${def.file} (config file)`);
+    else out[name] = def.fallback();
+  }
+  return out as unknown as Config;
+}
+
+/** The variable each key is read from, for docs and error messages. */
+export const configKeys = Object.fromEntries(Object.entries(keys).map(([k, d]) => [k, d.env])) as Record<keyof Config, string>;

@@ -1,0 +1,127 @@
+/**
+ * The database: PGlite (embedded, default) or a PostgreSQL server (DATABASE_URL), behind one
+ * Kysely instance. Both speak the same SQL; code above this file never asks which one it has,
+ * except the few places (bulk COPY, pg-boss wiring) that go through `raw`.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { Mutex, SerializedPGliteDialect } from './pglite-serialized.ts';
+import type { Database } from './types.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Plain SQL for what Kysely does not cover: pg-boss's adapter, bulk loads, multi-statement scripts. */
+export interface RawSql {
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  /** Several statements, no parameters. */
+  exec(script: string): Promise<void>;
+}
+
+export interface Db {
+  kind: DatabaseKind;
+  db: Kysely<Database>;
+  raw: RawSql;
+  /** Only for PGlite: the instance, for COPY from a blob. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for PGlite; 'memory://' keeps it in memory (tests). */
+  dataDir: string;
+  poolMax?: number;
+  /** For PostgreSQL: the schema to use (tests give each file its own). */
+  searchPath?: string;
+}
+
+// Same JS types from both drivers: int8 and numeric as numbers, date as 'YYYY-MM-DD' text.
+const toNumber = (v: string) => Number(v);
+const asText = (v: string) => v;
+
+export async function openDatabase(opts: DbOptions): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
+}
+
+async function openPglite(opts: DbOptions): Promise<Db> {
+  let dataDir: string | undefined;
+  if (opts.dataDir !== 'memory://') {
+    dataDir = path.join(opts.dataDir, 'pglite');
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { ltree, pg_trgm },
+    parsers: {
+      [pgliteTypes.INT8]: toNumber,
+      [pgliteTypes.NUMERIC]: toNumber,
+      [pgliteTypes.DATE]: asText,
+    },
+  });
+  const mutex = new Mutex();
+  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, mutex) });
+  const raw: RawSql = {
+    query: (text, values) =>
+      mutex.run(async () => {
+        const res = await pglite.query(text, values ?? [], { rowMode: 'object' });
+        return { rows: res.rows as never[] };
+      }),
+    exec: (script) =>
+      mutex.run(async () => {
+        await pglite.exec(script);
+      }),
+  };
+  return {
+    kind: 'pglite',
+    db,
+    raw,
+    pglite,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPostgres(url: string, opts: DbOptions): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolMax ?? 10,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath},public` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === 20 || oid === 1700) return toNumber;
+        if (oid === 1082) return asText;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A dropped connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const raw: RawSql = {
+    query: async (text, values) => {
+      const res = await pool.query(text, values);
+      return { rows: res.rows };
+    },
+    exec: async (script) => {
+      await pool.query(script);
+    },
+  };
+  return {
+    kind: 'postgres',
+    db,
+    raw,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Names sort by their numeric prefix; never edit one that has shipped,
+ * add the next number instead.
+ */
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,33 @@
+/**
+ * The one error type. Services throw AppError with a stable code; http/problem.ts renders it as
+ * RFC 9457 problem+json. Anything else that escapes is a bug and becomes a bare 500.
+ */
+import { ErrorCode, type FieldError } from '@wangge/contracts';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static badRequest(message: string, errors?: FieldError[]) {
+    return new AppError(400, ErrorCode.ValidationFailed, message, errors ? { errors } : {});
+  }
+  static notFound(what: string) {
+    return new AppError(404, ErrorCode.NotFound, `${what} not found`);
+  }
+  static conflict(message: string, extra: Record<string, unknown> = {}) {
+    return new AppError(409, ErrorCode.Conflict, message, extra);
+  }
+  static forbidden(message = 'You may not do this here') {
+    return new AppError(403, ErrorCode.Forbidden, message);
+  }
+  static unauthenticated(message = 'Sign in first') {
+    return new AppError(401, ErrorCode.Unauthenticated, message);
+  }
+}

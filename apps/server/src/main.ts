@@ -1,0 +1,74 @@
+/**
+ * Composition root: config → database (migrated) → job queue → HTTP app. Used by `wangge serve`,
+ * by the tests (with a ManualClock and a fresh database) and by the benchmarks.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/client.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import { PgBossQueue } from './jobs/pgboss-queue.ts';
+import type { JobDefinition, JobQueue } from './jobs/queue.ts';
+import { allJobs } from './jobs/registry.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { createLogger } from './lib/logger.ts';
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  jobs: JobQueue;
+  app: FastifyInstance;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  /** An already open database (tests); otherwise opened from config. */
+  db?: Db;
+  /** Extra job definitions (tests). */
+  extraJobs?: JobDefinition[];
+  /** Schema for pg-boss's tables (tests on a shared PostgreSQL). */
+  jobSchema?: string;
+}
+
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const log = createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax }));
+  await migrateToLatest(db);
+  const jobs = new PgBossQueue({
+    db,
+    databaseUrl: config.databaseUrl,
+    log,
+    work: config.jobsEnabled,
+    ...(opts.jobSchema ? { schema: opts.jobSchema } : {}),
+  });
+  for (const def of [...allJobs({ db, clock, log }), ...(opts.extraJobs ?? [])]) jobs.register(def);
+  await jobs.start();
+  const app = await buildApp({ config, db, clock, jobs });
+  let closed = false;
+  return {
+    config,
+    db,
+    clock,
+    jobs,
+    app,
+    log,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await jobs.stop();
+      await db.close();
+    },
+  };
+}
+
+export async function startServer(config: Config, opts: RuntimeOptions = {}): Promise<Runtime & { url: string }> {
+  const runtime = await createRuntime(config, opts);
+  const address = await runtime.app.listen({ host: config.host, port: config.port });
+  return { ...runtime, url: address.replace('[::1]', '127.0.0.1') };
+}

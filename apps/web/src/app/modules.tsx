@@ -1,0 +1,63 @@
+/**
+ * The modules of the shell, in menu order. One list drives both the menu and the routes, so a
+ * module cannot appear in one and be missing from the other. Each page is its own lazy chunk.
+ */
+import type { ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  FileTextOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+
+export type ModuleKey =
+  | 'workbench'
+  | 'units'
+  | 'people'
+  | 'tickets'
+  | 'registers'
+  | 'commandCenter'
+  | 'statistics'
+  | 'admin';
+
+export interface AppModule {
+  key: ModuleKey;
+  path: string;
+  icon: ReactNode;
+  load: NonNullable<RouteObject['lazy']>;
+}
+
+export const appModules: readonly AppModule[] = [
+  { key: 'workbench', path: '/', icon: <DesktopOutlined />, load: () => import('./routes/workbench.tsx') },
+  { key: 'units', path: '/units', icon: <ApartmentOutlined />, load: () => import('./routes/units.tsx') },
+  { key: 'people', path: '/people', icon: <TeamOutlined />, load: () => import('./routes/people.tsx') },
+  { key: 'tickets', path: '/tickets', icon: <FileTextOutlined />, load: () => import('./routes/tickets.tsx') },
+  { key: 'registers', path: '/registers', icon: <BookOutlined />, load: () => import('./routes/registers.tsx') },
+  {
+    key: 'commandCenter',
+    path: '/command-center',
+    icon: <DashboardOutlined />,
+    load: () => import('./routes/command-center.tsx'),
+  },
+  {
+    key: 'statistics',
+    path: '/statistics',
+    icon: <BarChartOutlined />,
+    load: () => import('./routes/statistics.tsx'),
+  },
+  { key: 'admin', path: '/admin', icon: <SettingOutlined />, load: () => import('./routes/admin.tsx') },
+];
+
+/** The module a URL belongs to: the longest matching path prefix, `/` only when exact. */
+export function moduleForPath(pathname: string): AppModule | undefined {
+  return appModules
+    .filter((m) =>
+      m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -1,0 +1,10 @@
+// Makes t() keys type-checked against the Chinese resources, the source of truth.
+import 'i18next';
+import type zhCN from './locales/zh-CN.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Stable error codes. The server renders every failure as RFC 9457 problem+json with one of these
+ * in `code`; the web app switches on them. Never rename a code: add a new one.
+ */
+import { Type, type Static } from 'typebox';
+
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  MalformedBody: 'malformed_body',
+  UnsupportedMediaType: 'unsupported_media_type',
+  PayloadTooLarge: 'payload_too_large',
+  NotFound: 'not_found',
+  RouteNotFound: 'route_not_found',
+  MethodNotAllowed: 'method_not_allowed',
+  Conflict: 'conflict',
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  RateLimited: 'rate_limited',
+  ServiceUnavailable: 'service_unavailable',
+  Internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const FieldError = Type.Object({
+  path: Type.String({ description: 'JSON pointer of the offending field, e.g. /body/name' }),
+  message: Type.String(),
+});
+export type FieldError = Static<typeof FieldError>;
+
+export const ProblemDetails = Type.Object(
+  {
+    type: Type.String({ description: 'URI reference naming the problem type' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    code: Type.String({ description: 'Stable machine-readable error code' }),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(FieldError)),
+  },
+  { description: 'RFC 9457 problem details' },
+);
+export type ProblemDetails = Static<typeof ProblemDetails>;
