@@ -13,6 +13,7 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  keyFile: string;
   databaseUrl: string | undefined;
   dbPoolMax: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -21,6 +22,7 @@ export interface Config {
   seedOnEmpty: boolean;
   jobsEnabled: boolean;
   trustProxy: boolean;
+  mapTileUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +71,10 @@ const url = (raw: string, key: string) => {
   }
   return raw;
 };
+const tileUrl = (raw: string, key: string) => {
+  if (!/^(https?:\/\/|\/)/.test(raw) || !raw.includes('{z}')) throw new ConfigError(key, 'expected an http(s) or /path URL template with {z}, {x} and {y}');
+  return raw;
+};
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const level = (raw: string, key: string) => {
   if (!(levels as readonly string[]).includes(raw)) {
@@ -81,6 +87,7 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
   host: { env: 'WANGGE_HOST', file: 'host', fallback: () => '127.0.0.1', parse: text },
   port: { env: 'WANGGE_PORT', file: 'port', fallback: () => 3000, parse: int(0, 65535) },
   dataDir: { env: 'WANGGE_DATA_DIR', file: 'dataDir', fallback: () => path.join(repoRoot, 'data'), parse: dir },
+  keyFile: { env: 'WANGGE_KEY_FILE', file: 'keyFile', fallback: () => path.join(repoRoot, 'data', 'keys', 'field-keys.json'), parse: dir },
   databaseUrl: { env: 'DATABASE_URL', file: 'databaseUrl', fallback: () => undefined, parse: url },
   dbPoolMax: { env: 'WANGGE_DB_POOL_MAX', file: 'dbPoolMax', fallback: () => 10, parse: int(1, 200) },
   logLevel: { env: 'WANGGE_LOG_LEVEL', file: 'logLevel', fallback: () => 'info', parse: level },
@@ -89,6 +96,7 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
   seedOnEmpty: { env: 'WANGGE_SEED_ON_EMPTY', file: 'seedOnEmpty', fallback: () => true, parse: bool },
   jobsEnabled: { env: 'WANGGE_JOBS', file: 'jobsEnabled', fallback: () => true, parse: bool },
   trustProxy: { env: 'WANGGE_TRUST_PROXY', file: 'trustProxy', fallback: () => false, parse: bool },
+  mapTileUrl: { env: 'WANGGE_MAP_TILE_URL', file: 'mapTileUrl', fallback: () => undefined, parse: tileUrl },
 };
 
 function readFile(file: string): Record<string, unknown> {

@@ -12,13 +12,16 @@ import { PgBossQueue } from './jobs/pgboss-queue.ts';
 import type { JobDefinition, JobQueue } from './jobs/queue.ts';
 import { allJobs } from './jobs/registry.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
+import { FieldCrypto, generateKeyRing, loadOrCreateKeyRing } from './lib/field-crypto.ts';
 import { createLogger } from './lib/logger.ts';
+import { createServices, type Services } from './services.ts';
 
 export interface Runtime {
   config: Config;
   db: Db;
   clock: Clock;
   jobs: JobQueue;
+  services: Services;
   app: FastifyInstance;
   log: Logger;
   close(): Promise<void>;
@@ -48,13 +51,17 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   });
   for (const def of [...allJobs({ db, clock, log }), ...(opts.extraJobs ?? [])]) jobs.register(def);
   await jobs.start();
-  const app = await buildApp({ config, db, clock, jobs });
+  // In-memory databases (tests) get throwaway keys; otherwise the key file outside the database.
+  const crypto = new FieldCrypto(config.dataDir === 'memory://' ? generateKeyRing() : loadOrCreateKeyRing(config.keyFile));
+  const services = createServices(db, clock, crypto);
+  const app = await buildApp({ config, db, clock, jobs, services });
   let closed = false;
   return {
     config,
     db,
     clock,
     jobs,
+    services,
     app,
     log,
     close: async () => {

@@ -28,6 +28,7 @@ export const SystemInfoResponse = Type.Object(
     version: Type.String(),
     database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
     serverTime: Type.String({ format: 'date-time', description: 'Now, from the injectable clock.' }),
+    mapTileUrl: Type.Union([Type.String(), Type.Null()], { description: 'Optional XYZ tile URL template for maps; null = no base map' }),
   },
   { description: 'Build and runtime information.' },
 );

@@ -1,6 +1,27 @@
 /**
  * Kysely table types. One interface per table, named as the glossary names the concept;
- * each module's tables live in its own file under db/tables/ and are gathered here.
+ * each module's tables live in db/tables/<module>.ts and are gathered here.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database {}
+import type {
+  AssignmentTable,
+  DepartmentTable,
+  HouseholdMoveTable,
+  HouseholdTable,
+  PartyGroupGridTable,
+  PartyGroupTable,
+  StaffTable,
+  UnitHistoryTable,
+  UnitTable,
+} from './tables/units.ts';
+
+export interface Database {
+  unit: UnitTable;
+  unit_history: UnitHistoryTable;
+  department: DepartmentTable;
+  staff: StaffTable;
+  assignment: AssignmentTable;
+  party_group: PartyGroupTable;
+  party_group_grid: PartyGroupGridTable;
+  household: HouseholdTable;
+  household_move: HouseholdMoveTable;
+}

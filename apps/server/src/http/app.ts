@@ -14,7 +14,11 @@ import type { Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Clock } from '../lib/clock.ts';
 import { loggerOptions } from '../lib/logger.ts';
+import { householdsRoutes } from '../modules/households/households.routes.ts';
+import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
+import { unitsRoutes } from '../modules/units/units.routes.ts';
+import type { Services } from '../services.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerProblemHandlers, sendProblem } from './problem.ts';
 import { registerWebApp } from './web.ts';
@@ -24,11 +28,13 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   jobs: JobQueue;
+  services: Services;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    services: Services;
   }
 }
 
@@ -52,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  app.decorate('services', deps.services);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
   });
@@ -74,6 +81,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   await app.register(systemRoutes);
+  await app.register(unitsRoutes);
+  await app.register(staffRoutes);
+  await app.register(householdsRoutes);
 
   await registerWebApp(app, deps.config.webDist);
   app.setNotFoundHandler((request, reply) =>

@@ -64,10 +64,7 @@ export class PgBossQueue implements JobQueue {
   async send(def: JobDefinition, payload: unknown, opts: SendOptions = {}): Promise<string | null> {
     checkPayload(def, payload);
     if (!this.#defs.has(def.name)) throw new Error(`job ${def.name} is not registered`);
-    return this.#boss.send(def.name, payload as object, {
-      ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
-      ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
-    });
+    return this.#boss.send(def.name, payload as object, opts.startAfter ? { startAfter: opts.startAfter } : {});
   }
 
   async drain(name: string, timeoutMs = 30_000): Promise<void> {

@@ -30,8 +30,6 @@ export function defineJob<S extends TSchema>(def: JobDefinition<S>): JobDefiniti
 }
 
 export interface SendOptions {
-  /** Only one queued job per key: a second send with the same key is dropped. */
-  singletonKey?: string;
   startAfter?: Date;
 }
 

@@ -15,15 +15,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 
-export type ModuleKey =
-  | 'workbench'
-  | 'units'
-  | 'people'
-  | 'tickets'
-  | 'registers'
-  | 'commandCenter'
-  | 'statistics'
-  | 'admin';
+export type ModuleKey = 'workbench' | 'units' | 'people' | 'tickets' | 'registers' | 'commandCenter' | 'statistics' | 'admin';
 
 export interface AppModule {
   key: ModuleKey;
@@ -56,8 +48,6 @@ export const appModules: readonly AppModule[] = [
 /** The module a URL belongs to: the longest matching path prefix, `/` only when exact. */
 export function moduleForPath(pathname: string): AppModule | undefined {
   return appModules
-    .filter((m) =>
-      m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`),
-    )
+    .filter((m) => (m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`)))
     .sort((a, b) => b.path.length - a.path.length)[0];
 }

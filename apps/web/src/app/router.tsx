@@ -16,10 +16,7 @@ export const routes: RouteObject[] = [
     path: '/',
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [
-      ...moduleRoutes,
-      { path: '*', lazy: () => import('./routes/not-found.tsx'), HydrateFallback: PageLoading },
-    ],
+    children: [...moduleRoutes, { path: '*', lazy: () => import('./routes/not-found.tsx'), HydrateFallback: PageLoading }],
   },
 ];
 

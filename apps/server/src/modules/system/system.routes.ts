@@ -38,5 +38,6 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     version,
     database: db.kind,
     serverTime: clock.now().toISOString(),
+    mapTileUrl: app.deps.config.mapTileUrl ?? null,
   }));
 };

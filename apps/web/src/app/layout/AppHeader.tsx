@@ -6,9 +6,7 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 export function AppHeader() {
   const { t } = useTranslation();
   return (
-    <Layout.Header
-      style={{ borderBottom: '1px solid rgba(5, 5, 5, 0.06)', position: 'sticky', top: 0, zIndex: 10 }}
-    >
+    <Layout.Header style={{ borderBottom: '1px solid rgba(5, 5, 5, 0.06)', position: 'sticky', top: 0, zIndex: 10 }}>
       <Flex align="center" justify="space-between" style={{ height: '100%' }}>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 18, color: '#1f5fa8' }}>
           {t('app.name')}

@@ -8,11 +8,7 @@ import { isApiError, type ApiErrorCode } from './api-error.ts';
 export function errorMessage(error: unknown): string {
   if (!isApiError(error)) return i18n.t('errors.fallback');
   const key = `errors.${error.code}`;
-  const text = i18n.exists(key)
-    ? i18n.t(`errors.${error.code as ApiErrorCode}`)
-    : (error.detail ?? error.title);
+  const text = i18n.exists(key) ? i18n.t(`errors.${error.code as ApiErrorCode}`) : (error.detail ?? error.title);
   // Server faults are reported to an administrator; the request ID finds the log line.
-  return error.status >= 500 && error.requestId
-    ? `${text} (${i18n.t('errors.requestId', { id: error.requestId })})`
-    : text;
+  return error.status >= 500 && error.requestId ? `${text} (${i18n.t('errors.requestId', { id: error.requestId })})` : text;
 }

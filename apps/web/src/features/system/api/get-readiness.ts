@@ -12,9 +12,7 @@ export const READINESS_POLL_MS = 10_000;
 function isReadiness(value: unknown): value is ReadinessResponse {
   if (typeof value !== 'object' || value === null) return false;
   const { status, checks } = value as Record<string, unknown>;
-  return (
-    (status === 'ready' || status === 'not_ready') && typeof checks === 'object' && checks !== null
-  );
+  return (status === 'ready' || status === 'not_ready') && typeof checks === 'object' && checks !== null;
 }
 
 export async function getReadiness(signal?: AbortSignal): Promise<ReadinessResponse> {

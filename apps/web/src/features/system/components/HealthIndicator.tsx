@@ -22,13 +22,10 @@ export function HealthIndicator() {
       {checks &&
         (['database', 'migrations'] as const).map((check) => (
           <div key={check}>
-            {t(`system.health.checks.${check}`)}:{' '}
-            {checks[check] ? t('system.health.pass') : t('system.health.fail')}
+            {t(`system.health.checks.${check}`)}: {checks[check] ? t('system.health.pass') : t('system.health.fail')}
           </div>
         ))}
-      {checkedAt > 0 && (
-        <div>{t('system.health.checkedAt', { time: dayjs(checkedAt).format('HH:mm:ss') })}</div>
-      )}
+      {checkedAt > 0 && <div>{t('system.health.checkedAt', { time: dayjs(checkedAt).format('HH:mm:ss') })}</div>}
     </div>
   );
 

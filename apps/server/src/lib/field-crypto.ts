@@ -1,0 +1,108 @@
+/**
+ * Encryption of personal fields (ID numbers, phones) with SM4-CBC, authenticated by HMAC-SM3 over
+ * key id, IV and ciphertext (encrypt-then-MAC), so a flipped byte is an integrity error, not garbage.
+ * Each value carries its key id ("k1:…") so keys can rotate. Exact lookup goes through a keyed
+ * blind index (HMAC-SM3) instead of decrypting. Keys live outside the database (a key file).
+ */
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface KeyRing {
+  current: string;
+  keys: Record<string, { enc: string; mac: string }>;
+  /** Key of the blind index. It cannot rotate without rebuilding every index column. */
+  blindIndex: string;
+}
+
+export class IntegrityError extends Error {
+  constructor(message = 'encrypted field failed its integrity check') {
+    super(message);
+    this.name = 'IntegrityError';
+  }
+}
+
+export function generateKeyRing(id = 'k1'): KeyRing {
+  return {
+    current: id,
+    keys: { [id]: { enc: randomBytes(16).toString('hex'), mac: randomBytes(32).toString('hex') } },
+    blindIndex: randomBytes(32).toString('hex'),
+  };
+}
+
+export function validateKeyRing(ring: unknown): KeyRing {
+  const r = ring as KeyRing;
+  const hex = (v: unknown, bytes: number) => typeof v === 'string' && new RegExp(`^[0-9a-f]{${bytes * 2}}$`).test(v);
+  if (!r || typeof r.current !== 'string' || typeof r.keys !== 'object' || !r.keys[r.current]) {
+    throw new Error('key ring needs "current" naming one of "keys"');
+  }
+  for (const [id, k] of Object.entries(r.keys)) {
+    if (!/^[a-z0-9]{1,8}$/.test(id) || !hex(k.enc, 16) || !hex(k.mac, 32)) throw new Error(`key ${id} is malformed`);
+  }
+  if (!hex(r.blindIndex, 32)) throw new Error('blindIndex key is malformed');
+  return r;
+}
+
+/** Reads the key file, creating it (mode 0600) with fresh keys when it does not exist yet. */
+export function loadOrCreateKeyRing(file: string): KeyRing {
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(generateKeyRing(), null, 2), { mode: 0o600 });
+  }
+  return validateKeyRing(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export class FieldCrypto {
+  constructor(private readonly ring: KeyRing) {}
+
+  get currentKeyId(): string {
+    return this.ring.current;
+  }
+
+  encrypt(plain: string): string {
+    const id = this.ring.current;
+    const key = this.ring.keys[id]!;
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('sm4-cbc', Buffer.from(key.enc, 'hex'), iv);
+    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const tag = this.#tag(key.mac, id, iv, ct);
+    return `${id}:${Buffer.concat([iv, ct, tag]).toString('base64')}`;
+  }
+
+  decrypt(value: string): string {
+    const sep = value.indexOf(':');
+    const id = value.slice(0, sep);
+    const key = this.ring.keys[id];
+    if (sep < 1 || !key) throw new IntegrityError(`unknown key id "${id}"`);
+    const buf = Buffer.from(value.slice(sep + 1), 'base64');
+    if (buf.length < 16 + 16 + 32) throw new IntegrityError();
+    const iv = buf.subarray(0, 16);
+    const ct = buf.subarray(16, buf.length - 32);
+    const tag = buf.subarray(buf.length - 32);
+    if (!timingSafeEqual(tag, this.#tag(key.mac, id, iv, ct))) throw new IntegrityError();
+    const decipher = createDecipheriv('sm4-cbc', Buffer.from(key.enc, 'hex'), iv);
+    return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
+  }
+
+  /** True when the value was encrypted under an older key (rotation re-encrypts it). */
+  isStale(value: string): boolean {
+    return !value.startsWith(`${this.ring.current}:`);
+  }
+
+  /** Keyed, deterministic digest for exact lookup; normalise the input before calling. */
+  blindIndex(plain: string): string {
+    return createHmac('sm3', Buffer.from(this.ring.blindIndex, 'hex')).update(plain, 'utf8').digest('base64url');
+  }
+
+  #tag(macKey: string, id: string, iv: Buffer, ct: Buffer): Buffer {
+    return createHmac('sm3', Buffer.from(macKey, 'hex')).update(id).update(iv).update(ct).digest();
+  }
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '*'.repeat(phone.length);
+}
+
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 3)}***********${id.slice(14)}` : '*'.repeat(id.length);
+}

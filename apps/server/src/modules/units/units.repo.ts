@@ -1,0 +1,227 @@
+/**
+ * SQL for the unit tree. The only place that touches the unit and unit_history tables.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import type { UnitTable } from '../../db/tables/units.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+export type UnitRow = Selectable<UnitTable>;
+export type UnitListRow = Omit<UnitRow, 'geometry'> & { has_geometry: boolean; child_count: number };
+
+const listColumns = [
+  'u.id',
+  'u.code',
+  'u.name',
+  'u.kind',
+  'u.level',
+  'u.parent_id',
+  'u.path',
+  'u.status',
+  'u.child_seq',
+  'u.version',
+  'u.created_at',
+  'u.updated_at',
+  'u.retired_at',
+] as const;
+
+export interface UnitFilter {
+  parentId?: number | null;
+  withinPath?: string;
+  withinId?: number;
+  q?: string;
+  kind?: string;
+  status?: 'active' | 'retired' | 'all';
+}
+
+export const unitsRepo = {
+  async findById(db: Q, id: number): Promise<UnitRow | undefined> {
+    return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async findByCode(db: Q, code: string): Promise<UnitRow | undefined> {
+    return db.selectFrom('unit').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+
+  async findManyByIds(db: Q, ids: number[]) {
+    if (ids.length === 0) return [];
+    return db.selectFrom('unit').select(['id', 'code', 'name', 'kind', 'level', 'path']).where('id', 'in', ids).execute();
+  },
+
+  /** Locks the row for the rest of the transaction (serializes edits of one unit). */
+  async lock(db: Transaction<Database>, id: number): Promise<UnitRow | undefined> {
+    return db.selectFrom('unit').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  async list(db: Q, f: UnitFilter, limit: number, offset: number): Promise<{ rows: UnitListRow[]; total: number }> {
+    let base = db.selectFrom('unit as u');
+    if (f.parentId === null) base = base.where('u.parent_id', 'is', null);
+    else if (f.parentId !== undefined) base = base.where('u.parent_id', '=', f.parentId);
+    if (f.withinPath) base = base.where(sql<boolean>`u.path <@ ${f.withinPath}::ltree`).where('u.id', '!=', f.withinId ?? 0);
+    if (f.kind) base = base.where('u.kind', '=', f.kind);
+    if (f.status !== 'all') base = base.where('u.status', '=', f.status ?? 'active');
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      base = base.where((eb) => eb.or([eb('u.name', 'ilike', like), eb('u.code', 'like', `${f.q!.replace(/\D/g, '')}%`)]));
+    }
+    const [rows, count] = await Promise.all([
+      base
+        .select(listColumns)
+        .select(sql<boolean>`u.geometry is not null`.as('has_geometry'))
+        .select((eb) =>
+          eb
+            .selectFrom('unit as c')
+            .whereRef('c.parent_id', '=', 'u.id')
+            .where('c.status', '=', 'active')
+            .select(eb.fn.countAll<number>().as('n'))
+            .as('child_count'),
+        )
+        .orderBy('u.level')
+        .orderBy('u.code')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows as UnitListRow[], total: count.n };
+  },
+
+  async ancestors(db: Q, path: string) {
+    return db
+      .selectFrom('unit')
+      .select(['id', 'code', 'name', 'kind'])
+      .where(sql<boolean>`path @> ${path}::ltree`)
+      .where(sql<boolean>`path <> ${path}::ltree`)
+      .orderBy('level')
+      .execute();
+  },
+
+  async childCount(db: Q, id: number): Promise<number> {
+    const r = await db
+      .selectFrom('unit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    return r.n;
+  },
+
+  /** Takes the next child sequence number of a parent (for generated codes). */
+  async nextChildSeq(db: Transaction<Database>, parentId: number): Promise<number> {
+    const r = await db
+      .updateTable('unit')
+      .set((eb) => ({ child_seq: eb('child_seq', '+', 1) }))
+      .where('id', '=', parentId)
+      .returning('child_seq')
+      .executeTakeFirstOrThrow();
+    return r.child_seq;
+  },
+
+  async insert(db: Q, row: { code: string; name: string; kind: string; level: number; parent_id: number | null; parentPath: string | null; now: Date }) {
+    // The path needs the new id, so insert with a placeholder and set it in the same statement batch.
+    const inserted = await db
+      .insertInto('unit')
+      .values({
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        level: row.level,
+        parent_id: row.parent_id,
+        path: 'pending',
+        created_at: row.now,
+        updated_at: row.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const path = row.parentPath ? `${row.parentPath}.${inserted.id}` : String(inserted.id);
+    return db.updateTable('unit').set({ path }).where('id', '=', inserted.id).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async update(db: Q, id: number, patch: { name?: string; status?: 'active' | 'retired'; retired_at?: Date; geometry?: string | null; now: Date }) {
+    const { now, ...rest } = patch;
+    return db
+      .updateTable('unit')
+      .set((eb) => ({ ...rest, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  /** Moves a unit and its whole subtree under a new parent path. */
+  async move(db: Q, unit: UnitRow, newParentId: number, newParentPath: string, now: Date) {
+    await sql`
+      update unit set path = ${newParentPath}::ltree || subpath(path, nlevel(${unit.path}::ltree) - 1)
+      where path <@ ${unit.path}::ltree`.execute(db);
+    return db
+      .updateTable('unit')
+      .set((eb) => ({ parent_id: newParentId, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', unit.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async addHistory(
+    db: Q,
+    e: { unitId: number; at: Date; change: 'created' | 'renamed' | 'moved' | 'retired' | 'geometry'; before?: object | null; after?: object | null; reason?: string | null },
+  ) {
+    await db
+      .insertInto('unit_history')
+      .values({
+        unit_id: e.unitId,
+        at: e.at,
+        change: e.change,
+        before: e.before ? JSON.stringify(e.before) : null,
+        after: e.after ? JSON.stringify(e.after) : null,
+        reason: e.reason ?? null,
+      })
+      .execute();
+  },
+
+  async history(db: Q, unitId: number) {
+    return db.selectFrom('unit_history').selectAll().where('unit_id', '=', unitId).orderBy('id', 'desc').limit(500).execute();
+  },
+
+  /** Whether anything hangs on the unit (children, households, assignments, departments). */
+  async hasDependents(db: Q, id: number): Promise<string | null> {
+    const r = await sql<{ what: string }>`
+      select 'child units' as what where exists (select 1 from unit where parent_id = ${id})
+      union all select 'households' where exists (select 1 from household where unit_id = ${id})
+      union all select 'staff assignments' where exists (select 1 from assignment where unit_id = ${id})
+      union all select 'departments' where exists (select 1 from department where unit_id = ${id})
+      limit 1`.execute(db);
+    return r.rows[0]?.what ?? null;
+  },
+
+  async withGeometry(db: Q, kinds: readonly string[]) {
+    return db
+      .selectFrom('unit')
+      .select(['id', 'code', 'name', 'kind', 'level', 'geometry'])
+      .where('geometry', 'is not', null)
+      .where('status', '=', 'active')
+      .where('kind', 'in', [...kinds])
+      .execute();
+  },
+
+  async childrenWithGeometry(db: Q, parentId: number) {
+    return db
+      .selectFrom('unit as u')
+      .select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.geometry'])
+      .select(sql<number>`(select count(*) from household h join unit d on d.id = h.unit_id where d.path <@ u.path)`.as('households'))
+      .where('u.parent_id', '=', parentId)
+      .where('u.status', '=', 'active')
+      .where('u.geometry', 'is not', null)
+      .orderBy('u.code')
+      .execute();
+  },
+
+  async siblingsWithGeometry(db: Q, parentId: number, exceptId: number) {
+    return db
+      .selectFrom('unit')
+      .select(['id', 'code', 'name', 'kind', 'geometry'])
+      .where('parent_id', '=', parentId)
+      .where('id', '!=', exceptId)
+      .where('status', '=', 'active')
+      .where('geometry', 'is not', null)
+      .execute();
+  },
+};
