@@ -7,7 +7,13 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { version } from './http/version.ts';
+import { FieldCrypto, loadOrCreateKeyRing } from './lib/field-crypto.ts';
+import { systemClock } from './lib/clock.ts';
 import { startServer } from './main.ts';
+import { seedDemo } from './modules/demo/demo.seed.ts';
+import { importDivisions, loadCountyDivisions } from './modules/units/division-import.ts';
+import { unitsRepo } from './modules/units/units.repo.ts';
+import { UnitsService } from './modules/units/units.service.ts';
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
@@ -60,4 +66,67 @@ program
     await db.close();
   });
 
-await program.parseAsync(process.argv);
+async function openMigrated() {
+  const cfg = config();
+  const db = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, poolMax: cfg.dbPoolMax });
+  await migrateToLatest(db);
+  return { cfg, db };
+}
+
+const scale = (raw: string) => {
+  const n = Number(raw);
+  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number in (0, 1]');
+  return n;
+};
+const integer = (raw: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected an integer');
+  return n;
+};
+
+const seed = program.command('seed').description('load data');
+seed
+  .command('demo')
+  .description('build the demo county, Xiangyin (湘阴县, 430624): real townships and villages, synthetic grids, staff and households')
+  .option('--scale <share>', 'share of the full county (1 = 1,094 grids, ~184,000 households)', scale, 0.02)
+  .option('--seed <n>', 'seed value: the same value gives the same county', integer, 2026)
+  .action(async (opts: { scale: number; seed: number }) => {
+    const { cfg, db } = await openMigrated();
+    const crypto = new FieldCrypto(loadOrCreateKeyRing(cfg.keyFile));
+    try {
+      const summary = await seedDemo(db, systemClock, crypto, opts);
+      console.log(JSON.stringify(summary, null, 2));
+    } finally {
+      await db.close();
+    }
+  });
+
+const units = program.command('units').description('the unit tree');
+units
+  .command('import')
+  .description("load a county's townships and villages with their 12-digit division codes (2023 edition)")
+  .requiredOption('--county <code>', '6-digit county code, e.g. 430624')
+  .action(async (opts: { county: string }) => {
+    const { db } = await openMigrated();
+    try {
+      const service = new UnitsService(db, systemClock);
+      const result = await importDivisions(await loadCountyDivisions(opts.county), {
+        findByCode: (code) => unitsRepo.findByCode(db.db, code),
+        create: (input) => service.create(input),
+        rename: (id, version, name) => service.update(id, { version, name, reason: 'division code import' }),
+      });
+      console.log(JSON.stringify(result, null, 2));
+    } finally {
+      await db.close();
+    }
+  });
+
+program.exitOverride();
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const e = err as { code?: string; exitCode?: number; message?: string };
+  if (e.code?.startsWith('commander.')) process.exit(e.exitCode ?? 1);
+  console.error(e.message ?? String(err));
+  process.exit(1);
+}

@@ -20,6 +20,7 @@ export interface Config {
   bodyLimit: number;
   webDist: string;
   seedOnEmpty: boolean;
+  demoScale: number;
   jobsEnabled: boolean;
   trustProxy: boolean;
   mapTileUrl: string | undefined;
@@ -71,6 +72,11 @@ const url = (raw: string, key: string) => {
   }
   return raw;
 };
+const share = (raw: string, key: string) => {
+  const n = Number(raw);
+  if (!(n > 0 && n <= 1)) throw new ConfigError(key, `expected a number in (0, 1], got "${raw}"`);
+  return n;
+};
 const tileUrl = (raw: string, key: string) => {
   if (!/^(https?:\/\/|\/)/.test(raw) || !raw.includes('{z}')) throw new ConfigError(key, 'expected an http(s) or /path URL template with {z}, {x} and {y}');
   return raw;
@@ -94,6 +100,7 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
   bodyLimit: { env: 'WANGGE_BODY_LIMIT', file: 'bodyLimit', fallback: () => 1_048_576, parse: int(1024, 104_857_600) },
   webDist: { env: 'WANGGE_WEB_DIST', file: 'webDist', fallback: () => path.join(repoRoot, 'apps/web/dist'), parse: dir },
   seedOnEmpty: { env: 'WANGGE_SEED_ON_EMPTY', file: 'seedOnEmpty', fallback: () => true, parse: bool },
+  demoScale: { env: 'WANGGE_DEMO_SCALE', file: 'demoScale', fallback: () => 0.02, parse: share },
   jobsEnabled: { env: 'WANGGE_JOBS', file: 'jobsEnabled', fallback: () => true, parse: bool },
   trustProxy: { env: 'WANGGE_TRUST_PROXY', file: 'trustProxy', fallback: () => false, parse: bool },
   mapTileUrl: { env: 'WANGGE_MAP_TILE_URL', file: 'mapTileUrl', fallback: () => undefined, parse: tileUrl },

@@ -14,6 +14,7 @@ import { allJobs } from './jobs/registry.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { FieldCrypto, generateKeyRing, loadOrCreateKeyRing } from './lib/field-crypto.ts';
 import { createLogger } from './lib/logger.ts';
+import { seedDemo } from './modules/demo/demo.seed.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface Runtime {
@@ -22,6 +23,7 @@ export interface Runtime {
   clock: Clock;
   jobs: JobQueue;
   services: Services;
+  crypto: FieldCrypto;
   app: FastifyInstance;
   log: Logger;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     jobs,
     services,
+    crypto,
     app,
     log,
     close: async () => {
@@ -74,8 +77,20 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   };
 }
 
+/** On an empty embedded database, load the small demo county so the first start shows a living county. */
+async function seedIfEmpty(runtime: Runtime, crypto: FieldCrypto) {
+  const { config, db, log } = runtime;
+  if (!config.seedOnEmpty || db.kind !== 'pglite') return;
+  const any = await db.db.selectFrom('unit').select('id').limit(1).executeTakeFirst();
+  if (any) return;
+  log.info(`Empty database: loading the demo county at scale ${config.demoScale}…`);
+  const summary = await seedDemo(db, runtime.clock, crypto, { scale: config.demoScale, seed: 2026 });
+  log.info({ summary }, 'demo county loaded');
+}
+
 export async function startServer(config: Config, opts: RuntimeOptions = {}): Promise<Runtime & { url: string }> {
   const runtime = await createRuntime(config, opts);
+  await seedIfEmpty(runtime, runtime.crypto);
   const address = await runtime.app.listen({ host: config.host, port: config.port });
   return { ...runtime, url: address.replace('[::1]', '127.0.0.1') };
 }

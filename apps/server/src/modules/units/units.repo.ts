@@ -62,7 +62,8 @@ export const unitsRepo = {
     if (f.status !== 'all') base = base.where('u.status', '=', f.status ?? 'active');
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      base = base.where((eb) => eb.or([eb('u.name', 'ilike', like), eb('u.code', 'like', `${f.q!.replace(/\D/g, '')}%`)]));
+      const q = f.q;
+      base = /^\d+$/.test(q) ? base.where('u.code', 'like', `${q}%`) : base.where('u.name', 'ilike', like);
     }
     const [rows, count] = await Promise.all([
       base

@@ -116,7 +116,7 @@ export class UnitsService {
       if (!input.code) throw AppError.badRequest(`A ${input.kind} needs its division code`, [{ path: '/body/code', message: 'required' }]);
       const code = input.code.padEnd(12, '0');
       const own = codePrefixLength[input.kind]!;
-      if (!/^0+$/.test(code.slice(own)) || /^0+$/.test(code.slice(own - 3, own))) {
+      if (!/^0*$/.test(code.slice(own)) || (input.kind !== 'county' && /^0+$/.test(code.slice(own - 3, own)))) {
         throw AppError.badRequest(`Code ${input.code} is not a ${input.kind} division code`, [{ path: '/body/code', message: 'wrong level' }]);
       }
       const parentPrefix = parent ? codePrefixLength[parent.kind as UnitKind]! : 0;
