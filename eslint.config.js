@@ -13,7 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps/server/**', '@wangge/server*'], message: 'The web app imports contracts, never server code.' }] },
+        {
+          patterns: [
+            { group: ['**/apps/server/**', '@wangge/server*'], message: 'The web app imports contracts, never server code.' },
+          ],
+        },
       ],
     },
   },

@@ -33,10 +33,7 @@ const port = (raw: string) => {
   return n;
 };
 
-const program = new Command('wangge')
-  .description('Wangge (网格) grid governance platform')
-  .version(version)
-  .showHelpAfterError();
+const program = new Command('wangge').description('Wangge (网格) grid governance platform').version(version).showHelpAfterError();
 
 program
   .command('serve')
@@ -87,7 +84,9 @@ const integer = (raw: string) => {
 const seed = program.command('seed').description('load data');
 seed
   .command('demo')
-  .description('build the demo county, Xiangyin (湘阴县, 430624): real townships and villages, synthetic grids, staff and households')
+  .description(
+    'build the demo county, Xiangyin (湘阴县, 430624): real townships and villages, synthetic grids, staff and households',
+  )
   .option('--scale <share>', 'share of the full county (1 = 1,094 grids, ~184,000 households)', scale, 0.02)
   .option('--seed <n>', 'seed value: the same value gives the same county', integer, 2026)
   .action(async (opts: { scale: number; seed: number }) => {

@@ -78,7 +78,8 @@ const share = (raw: string, key: string) => {
   return n;
 };
 const tileUrl = (raw: string, key: string) => {
-  if (!/^(https?:\/\/|\/)/.test(raw) || !raw.includes('{z}')) throw new ConfigError(key, 'expected an http(s) or /path URL template with {z}, {x} and {y}');
+  if (!/^(https?:\/\/|\/)/.test(raw) || !raw.includes('{z}'))
+    throw new ConfigError(key, 'expected an http(s) or /path URL template with {z}, {x} and {y}');
   return raw;
 };
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -93,7 +94,12 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
   host: { env: 'WANGGE_HOST', file: 'host', fallback: () => '127.0.0.1', parse: text },
   port: { env: 'WANGGE_PORT', file: 'port', fallback: () => 3000, parse: int(0, 65535) },
   dataDir: { env: 'WANGGE_DATA_DIR', file: 'dataDir', fallback: () => path.join(repoRoot, 'data'), parse: dir },
-  keyFile: { env: 'WANGGE_KEY_FILE', file: 'keyFile', fallback: () => path.join(repoRoot, 'data', 'keys', 'field-keys.json'), parse: dir },
+  keyFile: {
+    env: 'WANGGE_KEY_FILE',
+    file: 'keyFile',
+    fallback: () => path.join(repoRoot, 'data', 'keys', 'field-keys.json'),
+    parse: dir,
+  },
   databaseUrl: { env: 'DATABASE_URL', file: 'databaseUrl', fallback: () => undefined, parse: url },
   dbPoolMax: { env: 'WANGGE_DB_POOL_MAX', file: 'dbPoolMax', fallback: () => 10, parse: int(1, 200) },
   logLevel: { env: 'WANGGE_LOG_LEVEL', file: 'logLevel', fallback: () => 'info', parse: level },

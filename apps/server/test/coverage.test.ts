@@ -16,9 +16,15 @@ describe('coverage', () => {
     const township = await units.create({ parentId: county.id, kind: 'township', name: '北溶乡', code: '431222204000' });
     let microGrids = 0;
     let person = 0;
-    const newPerson = async () => (await staff.createStaff({ name: `网格人员${++person}`, phone: `139${String(person).padStart(8, '0')}` })).id;
+    const newPerson = async () =>
+      (await staff.createStaff({ name: `网格人员${++person}`, phone: `139${String(person).padStart(8, '0')}` })).id;
     for (let v = 1; v <= 14; v++) {
-      const village = await units.create({ parentId: township.id, kind: 'village', name: `第${v}村`, code: `431222204${String(v).padStart(3, '0')}` });
+      const village = await units.create({
+        parentId: township.id,
+        kind: 'village',
+        name: `第${v}村`,
+        code: `431222204${String(v).padStart(3, '0')}`,
+      });
       const gridsHere = v <= 4 ? 5 : 4; // 4×5 + 10×4 = 60
       for (let g = 0; g < gridsHere; g++) {
         const grid = await units.create({ parentId: village.id, kind: 'grid', name: `网格${g + 1}` });
@@ -46,7 +52,8 @@ describe('coverage', () => {
   it('adds up across every level of the demo county', async () => {
     const summary = await seedDemo(rt.db, rt.clock, rt.crypto, { scale: 0.02, seed: 7 });
     expect(summary.units).toMatchObject({ county: 1, township: 15, village: 219 });
-    const countyId = (await rt.db.db.selectFrom('unit').select('id').where('code', '=', '430624000000').executeTakeFirstOrThrow()).id;
+    const countyId = (await rt.db.db.selectFrom('unit').select('id').where('code', '=', '430624000000').executeTakeFirstOrThrow())
+      .id;
     const cov = (await api(rt.app, 'GET', `/api/v1/units/${countyId}/coverage`)).body;
     expect(cov.total.households).toBe(summary.households);
     expect(cov.total.units.grid).toBe(summary.units.grid);
@@ -56,10 +63,12 @@ describe('coverage', () => {
     const township = cov.rows[0].unit;
     const tcov = (await api(rt.app, 'GET', `/api/v1/units/${township.id}/coverage`)).body;
     expect(tcov.total.households).toBe(cov.rows[0].counts.households);
-    expect(tcov.rows.reduce((n: number, r: { counts: { households: number } }) => n + r.counts.households, 0)).toBe(tcov.total.households);
-    expect(tcov.rows.reduce((n: number, r: { counts: { staff: Record<string, number> } }) => n + (r.counts.staff.gridLeader ?? 0), 0)).toBe(
-      tcov.total.staff.gridLeader,
+    expect(tcov.rows.reduce((n: number, r: { counts: { households: number } }) => n + r.counts.households, 0)).toBe(
+      tcov.total.households,
     );
+    expect(
+      tcov.rows.reduce((n: number, r: { counts: { staff: Record<string, number> } }) => n + (r.counts.staff.gridLeader ?? 0), 0),
+    ).toBe(tcov.total.staff.gridLeader);
     // The same seed gives the same county.
     expect(summary.households).toBeGreaterThan(3000);
     // Every grid polygon lies in its village: a point of a grid locates to that grid or a micro-grid in it.

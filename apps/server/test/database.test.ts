@@ -34,7 +34,9 @@ describe('database', () => {
 
   it('returns the same JS types from both drivers', async () => {
     const { rows } = await sql<{ n: number; d: string; ts: Date }>`
-      select count(*) as n, date '2026-10-08' as d, timestamptz '2026-10-08T16:00:00Z' as ts from (values (1), (2)) v(x)`.execute(t.db.db);
+      select count(*) as n, date '2026-10-08' as d, timestamptz '2026-10-08T16:00:00Z' as ts from (values (1), (2)) v(x)`.execute(
+      t.db.db,
+    );
     expect(rows[0]).toEqual({ n: 2, d: '2026-10-08', ts: new Date('2026-10-08T16:00:00Z') });
   });
 

@@ -10,7 +10,10 @@ beforeAll(async () => {
     '/api/v1/probe',
     {
       schema: {
-        body: Type.Object({ name: Type.String({ minLength: 1 }), count: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 1 }), count: Type.Integer({ minimum: 0 }) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (req) => req.body,
@@ -39,7 +42,12 @@ describe('HTTP foundation', () => {
   });
 
   it('names the field of a malformed body in a 400 problem+json', async () => {
-    const res = await rt.app.inject({ method: 'POST', url: '/api/v1/probe', headers: json, payload: { name: 'a', count: 'many' } });
+    const res = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      headers: json,
+      payload: { name: 'a', count: 'many' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
@@ -51,7 +59,12 @@ describe('HTTP foundation', () => {
   it('names a missing field and an unknown one', async () => {
     const missing = await rt.app.inject({ method: 'POST', url: '/api/v1/probe', headers: json, payload: { count: 1 } });
     expect(missing.json().errors[0].path).toBe('/body/name');
-    const extra = await rt.app.inject({ method: 'POST', url: '/api/v1/probe', headers: json, payload: { name: 'a', count: 1, x: 1 } });
+    const extra = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      headers: json,
+      payload: { name: 'a', count: 1, x: 1 },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().errors[0].path).toBe('/body/x');
   });
@@ -60,9 +73,19 @@ describe('HTTP foundation', () => {
     const bad = await rt.app.inject({ method: 'POST', url: '/api/v1/probe', headers: json, payload: '{"name": ' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('malformed_body');
-    const media = await rt.app.inject({ method: 'POST', url: '/api/v1/probe', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+    const media = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'a,b',
+    });
     expect(media.statusCode).toBe(415);
-    const big = await rt.app.inject({ method: 'POST', url: '/api/v1/probe', headers: json, payload: { name: 'x'.repeat(5000), count: 1 } });
+    const big = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      headers: json,
+      payload: { name: 'x'.repeat(5000), count: 1 },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('payload_too_large');
   });

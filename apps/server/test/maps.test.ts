@@ -15,13 +15,44 @@ const put = (id: number, geometry: unknown) => api(rt.app, 'PUT', `/api/v1/units
 describe('grid maps', () => {
   it('refuses unclosed rings, self-intersections and impossible coordinates, keeping the old polygon', async () => {
     expect((await put(t.village.id, square(112.9, 28.6, 0.1))).status).toBe(200);
-    const open = await put(t.village.id, { type: 'Polygon', coordinates: [[[112.9, 28.6], [113, 28.6], [113, 28.7], [112.9, 28.7]]] });
+    const open = await put(t.village.id, {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.9, 28.6],
+          [113, 28.6],
+          [113, 28.7],
+          [112.9, 28.7],
+        ],
+      ],
+    });
     expect(open.status).toBe(400);
     expect(open.body.detail).toMatch(/not closed/);
-    const bowtie = await put(t.village.id, { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] });
+    const bowtie = await put(t.village.id, {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+          [1, 0],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    });
     expect(bowtie.status).toBe(400);
     expect(bowtie.body.detail).toMatch(/intersects itself/);
-    const far = await put(t.village.id, { type: 'Polygon', coordinates: [[[200, 0], [1, 1], [1, 0], [200, 0]]] });
+    const far = await put(t.village.id, {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [200, 0],
+          [1, 1],
+          [1, 0],
+          [200, 0],
+        ],
+      ],
+    });
     expect(far.status).toBe(400);
     const kept = (await api(rt.app, 'GET', `/api/v1/units/${t.village.id}/geometry`)).body;
     expect(kept).toEqual(square(112.9, 28.6, 0.1));

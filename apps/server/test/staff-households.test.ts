@@ -23,7 +23,12 @@ describe('staff and roles', () => {
   it('keeps exactly one active grid leader per grid, and history when one ends', async () => {
     const a = await newStaff(rt.app, '李明');
     const b = await newStaff(rt.app, '张华');
-    const first = await api(rt.app, 'POST', '/api/v1/assignments', { staffId: a.id, unitId: t.grid.id, role: 'gridLeader', startsOn: '2025-01-01' });
+    const first = await api(rt.app, 'POST', '/api/v1/assignments', {
+      staffId: a.id,
+      unitId: t.grid.id,
+      role: 'gridLeader',
+      startsOn: '2025-01-01',
+    });
     expect(first.status).toBe(201);
     expect(first.body.active).toBe(true);
     const second = await api(rt.app, 'POST', '/api/v1/assignments', { staffId: b.id, unitId: t.grid.id, role: 'gridLeader' });
@@ -31,7 +36,9 @@ describe('staff and roles', () => {
     expect(second.body.detail).toMatch(/already has an active grid leader/);
     const ended = await api(rt.app, 'POST', `/api/v1/assignments/${first.body.id}/end`, { endsOn: '2026-09-29', reason: '换届' });
     expect(ended.body.active).toBe(false);
-    expect((await api(rt.app, 'POST', '/api/v1/assignments', { staffId: b.id, unitId: t.grid.id, role: 'gridLeader' })).status).toBe(201);
+    expect(
+      (await api(rt.app, 'POST', '/api/v1/assignments', { staffId: b.id, unitId: t.grid.id, role: 'gridLeader' })).status,
+    ).toBe(201);
     const roster = (await api(rt.app, 'GET', `/api/v1/roster?within=${t.county.id}&role=gridLeader`)).body;
     expect(roster.items.map((x: { staff: { name: string } }) => x.staff.name)).toEqual(['张华']);
     const withEnded = (await api(rt.app, 'GET', `/api/v1/roster?within=${t.county.id}&role=gridLeader&active=false`)).body;
@@ -42,17 +49,33 @@ describe('staff and roles', () => {
 
   it('refuses a role at the wrong kind of unit and a welfare post without its name', async () => {
     const s = await newStaff(rt.app, '赵六');
-    const wrong = await api(rt.app, 'POST', '/api/v1/assignments', { staffId: s.id, unitId: t.village.id, role: 'microGridWorker' });
+    const wrong = await api(rt.app, 'POST', '/api/v1/assignments', {
+      staffId: s.id,
+      unitId: t.village.id,
+      role: 'microGridWorker',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].path).toBe('/body/role');
     const post = await api(rt.app, 'POST', '/api/v1/assignments', { staffId: s.id, unitId: t.grid.id, role: 'welfarePost' });
     expect(post.status).toBe(400);
-    expect((await api(rt.app, 'POST', '/api/v1/assignments', { staffId: s.id, unitId: t.grid.id, role: 'welfarePost', post: '护林员' })).status).toBe(201);
+    expect(
+      (
+        await api(rt.app, 'POST', '/api/v1/assignments', {
+          staffId: s.id,
+          unitId: t.grid.id,
+          role: 'welfarePost',
+          post: '护林员',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('attaches a party group to several grids of one village only', async () => {
     const g2 = (await api(rt.app, 'POST', '/api/v1/units', { parentId: t.village.id, kind: 'grid', name: '第2网格' })).body;
-    const pg = await api(rt.app, 'POST', `/api/v1/units/${t.village.id}/party-groups`, { name: '东塘村第一党小组', gridIds: [t.grid.id, g2.id] });
+    const pg = await api(rt.app, 'POST', `/api/v1/units/${t.village.id}/party-groups`, {
+      name: '东塘村第一党小组',
+      gridIds: [t.grid.id, g2.id],
+    });
     expect(pg.status).toBe(201);
     expect(pg.body.grids).toHaveLength(2);
     const other = (await api(rt.app, 'POST', '/api/v1/units', { parentId: t.village2.id, kind: 'grid', name: '别村网格' })).body;
@@ -63,15 +86,28 @@ describe('staff and roles', () => {
 
 describe('households', () => {
   it('belong to the lowest unit of a household kind, and moves keep history', async () => {
-    const inVillage = await api(rt.app, 'POST', '/api/v1/households', { unitId: t.village.id, address: '东塘村1号', headName: '刘一' });
+    const inVillage = await api(rt.app, 'POST', '/api/v1/households', {
+      unitId: t.village.id,
+      address: '东塘村1号',
+      headName: '刘一',
+    });
     expect(inVillage.status).toBe(400);
     expect(inVillage.body.detail).toMatch(/not a village/);
     const grid = (await api(rt.app, 'POST', '/api/v1/units', { parentId: t.village.id, kind: 'grid', name: '第3网格' })).body;
     const mg = (await api(rt.app, 'POST', '/api/v1/units', { parentId: grid.id, kind: 'microGrid', name: '第1微网格' })).body;
-    const notLowest = await api(rt.app, 'POST', '/api/v1/households', { unitId: grid.id, address: '东塘村2号', headName: '刘二' });
+    const notLowest = await api(rt.app, 'POST', '/api/v1/households', {
+      unitId: grid.id,
+      address: '东塘村2号',
+      headName: '刘二',
+    });
     expect(notLowest.status).toBe(400);
     expect(notLowest.body.errors[0].message).toBe('not the lowest unit');
-    const h = await api(rt.app, 'POST', '/api/v1/households', { unitId: mg.id, address: '东塘村3号', headName: '刘三', memberCount: 4 });
+    const h = await api(rt.app, 'POST', '/api/v1/households', {
+      unitId: mg.id,
+      address: '东塘村3号',
+      headName: '刘三',
+      memberCount: 4,
+    });
     expect(h.status).toBe(201);
     const mg2 = (await api(rt.app, 'POST', '/api/v1/units', { parentId: grid.id, kind: 'microGrid', name: '第2微网格' })).body;
     const moved = await api(rt.app, 'POST', `/api/v1/households/${h.body.id}/move`, { unitId: mg2.id, reason: '划片调整' });

@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(() => rt.close());
 
 const count = async (table: 'unit' | 'unit_history') =>
-  (await rt.db.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await rt.db.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('unit tree', () => {
   let t: Awaited<ReturnType<typeof smallTree>>;
@@ -35,21 +40,38 @@ describe('unit tree', () => {
     const wrongKind = await api(rt.app, 'POST', '/api/v1/units', { parentId: t.township.id, kind: 'grid', name: 'x' });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.detail).toMatch(/grid must have a village/);
-    const dup = await api(rt.app, 'POST', '/api/v1/units', { parentId: t.township.id, kind: 'village', name: '重复', code: '430624101001' });
+    const dup = await api(rt.app, 'POST', '/api/v1/units', {
+      parentId: t.township.id,
+      kind: 'village',
+      name: '重复',
+      code: '430624101001',
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.detail).toContain('430624101001');
-    const foreign = await api(rt.app, 'POST', '/api/v1/units', { parentId: t.township.id, kind: 'village', name: '外县', code: '430625101001' });
+    const foreign = await api(rt.app, 'POST', '/api/v1/units', {
+      parentId: t.township.id,
+      kind: 'village',
+      name: '外县',
+      code: '430625101001',
+    });
     expect(foreign.status).toBe(400);
     expect(await count('unit')).toBe(before);
   });
 
   it('renames and moves with history, and refuses a stale version and a cycle', async () => {
-    const renamed = await api(rt.app, 'PATCH', `/api/v1/units/${t.grid.id}`, { version: t.grid.version, name: '东塘一组网格', reason: '村民代表会议决定' });
+    const renamed = await api(rt.app, 'PATCH', `/api/v1/units/${t.grid.id}`, {
+      version: t.grid.version,
+      name: '东塘一组网格',
+      reason: '村民代表会议决定',
+    });
     expect(renamed.status).toBe(200);
     const stale = await api(rt.app, 'PATCH', `/api/v1/units/${t.grid.id}`, { version: t.grid.version, name: 'again' });
     expect(stale.status).toBe(409);
     expect(stale.body.current.name).toBe('东塘一组网格');
-    const moved = await api(rt.app, 'PATCH', `/api/v1/units/${t.grid.id}`, { version: renamed.body.version, parentId: t.village2.id });
+    const moved = await api(rt.app, 'PATCH', `/api/v1/units/${t.grid.id}`, {
+      version: renamed.body.version,
+      parentId: t.village2.id,
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.parentId).toBe(t.village2.id);
     // The subtree moved with it.
@@ -58,7 +80,10 @@ describe('unit tree', () => {
     expect(child.path.startsWith(`${row!.path}.`)).toBe(true);
     const history = (await api(rt.app, 'GET', `/api/v1/units/${t.grid.id}/history`)).body;
     expect(history.map((h: { change: string }) => h.change)).toEqual(['moved', 'renamed', 'created']);
-    const cycle = await api(rt.app, 'PATCH', `/api/v1/units/${t.township.id}`, { version: t.township.version, parentId: t.village.id });
+    const cycle = await api(rt.app, 'PATCH', `/api/v1/units/${t.township.id}`, {
+      version: t.township.version,
+      parentId: t.village.id,
+    });
     expect(cycle.status).toBe(400);
     expect(cycle.body.detail).toMatch(/cycle/);
   });
@@ -88,4 +113,3 @@ describe('unit tree', () => {
     expect(byCode.items[0].name).toBe('新塘村');
   });
 });
-

@@ -14,7 +14,12 @@ export const Household = Type.Object({
 export type Household = Static<typeof Household>;
 
 export const HouseholdCreate = Type.Object(
-  { unitId: Id, address: Type.String({ minLength: 1, maxLength: 200 }), headName: Name, memberCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) },
+  {
+    unitId: Id,
+    address: Type.String({ minLength: 1, maxLength: 200 }),
+    headName: Name,
+    memberCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  },
   { additionalProperties: false },
 );
 export type HouseholdCreate = Static<typeof HouseholdCreate>;
@@ -28,5 +33,10 @@ export const HouseholdListQuery = Type.Object(
 export type HouseholdListQuery = Static<typeof HouseholdListQuery>;
 export const HouseholdPage = Page(Household);
 
-export const HouseholdMoveEntry = Type.Object({ at: DateTime, from: UnitRef, to: UnitRef, reason: Type.Union([Type.String(), Type.Null()]) });
+export const HouseholdMoveEntry = Type.Object({
+  at: DateTime,
+  from: UnitRef,
+  to: UnitRef,
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
 export const HouseholdHistory = Type.Array(HouseholdMoveEntry);

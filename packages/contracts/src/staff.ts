@@ -75,7 +75,10 @@ export const AssignmentCreate = Type.Object(
 );
 export type AssignmentCreate = Static<typeof AssignmentCreate>;
 
-export const AssignmentEnd = Type.Object({ endsOn: Type.Optional(DateOnly), reason: Type.Optional(Text(500)) }, { additionalProperties: false });
+export const AssignmentEnd = Type.Object(
+  { endsOn: Type.Optional(DateOnly), reason: Type.Optional(Text(500)) },
+  { additionalProperties: false },
+);
 
 export const RosterQuery = Type.Object(
   {

@@ -4,10 +4,7 @@
  */
 import { Type, type Static } from 'typebox';
 
-export const HealthResponse = Type.Object(
-  { status: Type.Literal('ok') },
-  { description: 'The process is alive.' },
-);
+export const HealthResponse = Type.Object({ status: Type.Literal('ok') }, { description: 'The process is alive.' });
 export type HealthResponse = Static<typeof HealthResponse>;
 
 export const ReadinessResponse = Type.Object(
@@ -28,7 +25,9 @@ export const SystemInfoResponse = Type.Object(
     version: Type.String(),
     database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
     serverTime: Type.String({ format: 'date-time', description: 'Now, from the injectable clock.' }),
-    mapTileUrl: Type.Union([Type.String(), Type.Null()], { description: 'Optional XYZ tile URL template for maps; null = no base map' }),
+    mapTileUrl: Type.Union([Type.String(), Type.Null()], {
+      description: 'Optional XYZ tile URL template for maps; null = no base map',
+    }),
   },
   { description: 'Build and runtime information.' },
 );

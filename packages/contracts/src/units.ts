@@ -3,7 +3,7 @@
  * staff in roles, households and coverage. Names follow the glossary in shared/domain.md.
  */
 import { Type, type Static } from 'typebox';
-import { DateOnly, DateTime, Id, Name, Page, PageQuery, Text } from './common.ts';
+import { DateTime, Id, Name, Page, PageQuery, Text } from './common.ts';
 
 export const UnitKinds = ['county', 'township', 'village', 'grid', 'microGrid', 'householdGroup'] as const;
 export type UnitKind = (typeof UnitKinds)[number];
@@ -122,7 +122,13 @@ export type UnitUpdate = Static<typeof UnitUpdate>;
 export const UnitHistoryEntry = Type.Object({
   id: Id,
   at: DateTime,
-  change: Type.Union([Type.Literal('created'), Type.Literal('renamed'), Type.Literal('moved'), Type.Literal('retired'), Type.Literal('geometry')]),
+  change: Type.Union([
+    Type.Literal('created'),
+    Type.Literal('renamed'),
+    Type.Literal('moved'),
+    Type.Literal('retired'),
+    Type.Literal('geometry'),
+  ]),
   before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),

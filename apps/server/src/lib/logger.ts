@@ -15,7 +15,14 @@ export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
   return {
     level,
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.idNumber',
+        '*.phone',
+      ],
       censor: '[redacted]',
     },
     hooks: {

@@ -120,5 +120,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop table household_move, household, party_group_grid, party_group, assignment, staff, department, unit_history, unit`.execute(db);
+  await sql`drop table household_move, household, party_group_grid, party_group, assignment, staff, department, unit_history, unit`.execute(
+    db,
+  );
 }

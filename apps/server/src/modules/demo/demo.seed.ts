@@ -62,7 +62,8 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   const started = performance.now();
   const countyCode = opts.countyCode ?? '430624';
   const existing = await db.db.selectFrom('unit').select('id').where('code', '=', `${countyCode}000000`).executeTakeFirst();
-  if (existing) throw new DemoAlreadyLoaded(`County ${countyCode} is already in this database; use a fresh data directory to reseed.`);
+  if (existing)
+    throw new DemoAlreadyLoaded(`County ${countyCode} is already in this database; use a fresh data directory to reseed.`);
 
   const r = new Random(opts.seed);
   const now = clock.now();
@@ -71,7 +72,14 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   const units: UnitRow[] = [];
   const geometry = new Map<number, PolygonGeometry>();
 
-  const addUnit = (parent: UnitRow | null, kind: string, level: number, code: string, name: string, g?: PolygonGeometry): UnitRow => {
+  const addUnit = (
+    parent: UnitRow | null,
+    kind: string,
+    level: number,
+    code: string,
+    name: string,
+    g?: PolygonGeometry,
+  ): UnitRow => {
     const id = unitIds.next();
     const row: UnitRow = {
       id,
@@ -90,7 +98,8 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
     units.push(row);
     return row;
   };
-  const childCode = (parent: UnitRow) => `${parent.code}${String(++(parent as { child_seq: number }).child_seq).padStart(3, '0')}`;
+  const childCode = (parent: UnitRow) =>
+    `${parent.code}${String(++(parent as { child_seq: number }).child_seq).padStart(3, '0')}`;
 
   // Administrative units with real codes; polygons cut from a synthetic county outline.
   const countyShape = outline(r, 112.91, 28.69, 0.2);
@@ -101,7 +110,12 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   const totalGrids = gridCounts.reduce((a, b) => a + b, 0);
   const householdsPerGrid = split(r, Math.round(FULL_HOUSEHOLDS * opts.scale), totalGrids, 0.25);
 
-  const grids: { unit: UnitRow; village: UnitRow; township: UnitRow; microGrids: { unit: UnitRow; groups: { unit: UnitRow; households: number }[] }[] }[] = [];
+  const grids: {
+    unit: UnitRow;
+    village: UnitRow;
+    township: UnitRow;
+    microGrids: { unit: UnitRow; groups: { unit: UnitRow; households: number }[] }[];
+  }[] = [];
   let v = 0;
   divisions.townships.forEach((t, ti) => {
     const township = addUnit(county, 'township', 2, t.code, t.name, townshipShapes[ti]);
@@ -111,12 +125,25 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
       const n = gridCounts[v++]!;
       const gridShapes = partition(r, villageShapes[vi]!, n);
       for (let gi = 0; gi < n; gi++) {
-        const grid = addUnit(village, 'grid', 4, childCode(village), `${vd.name.replace(/(村民|居民)委员会$/, '')}第${gi + 1}网格`, gridShapes[gi]);
+        const grid = addUnit(
+          village,
+          'grid',
+          4,
+          childCode(village),
+          `${vd.name.replace(/(村民|居民)委员会$/, '')}第${gi + 1}网格`,
+          gridShapes[gi],
+        );
         const plan = planGrid(r, householdsPerGrid[grids.length] ?? 0);
         const mgShapes = partition(r, gridShapes[gi]!, plan.households.length);
         const microGrids = plan.households.map((groups, mi) => {
           const mg = addUnit(grid, 'microGrid', 5, childCode(grid), `第${mi + 1}微网格`, mgShapes[mi]);
-          return { unit: mg, groups: groups.map((h, hi) => ({ unit: addUnit(mg, 'householdGroup', 6, childCode(mg), `第${hi + 1}联户`), households: h })) };
+          return {
+            unit: mg,
+            groups: groups.map((h, hi) => ({
+              unit: addUnit(mg, 'householdGroup', 6, childCode(mg), `第${hi + 1}联户`),
+              households: h,
+            })),
+          };
         });
         grids.push({ unit: grid, village, township, microGrids });
       }
@@ -126,9 +153,22 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
 
   // Departments: county bureaus at the county, stations in each township.
   const depIds = new Ids(await maxId(db, 'department'));
-  const departments: Insertable<Database['department']>[] = countyBureaus.map(([c, name]) => ({ id: depIds.next(), unit_id: county.id, code: `${countyCode}-${c}`, name, kind: 'bureau' as const }));
+  const departments: Insertable<Database['department']>[] = countyBureaus.map(([c, name]) => ({
+    id: depIds.next(),
+    unit_id: county.id,
+    code: `${countyCode}-${c}`,
+    name,
+    kind: 'bureau' as const,
+  }));
   for (const t of units.filter((u) => u.kind === 'township')) {
-    for (const [c, name] of townshipStations) departments.push({ id: depIds.next(), unit_id: t.id, code: `${t.code.slice(0, 9)}-${c}`, name: `${t.name}${name}`, kind: 'station' });
+    for (const [c, name] of townshipStations)
+      departments.push({
+        id: depIds.next(),
+        unit_id: t.id,
+        code: `${t.code.slice(0, 9)}-${c}`,
+        name: `${t.name}${name}`,
+        kind: 'station',
+      });
   }
   await insertBatches(db, 'department', departments);
 
@@ -142,12 +182,29 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   const person = (partyMember = false) => {
     const phone = mobile(r);
     const id = staffIds.next();
-    staff.push({ id, name: chineseName(r), phone_enc: crypto.encrypt(phone), phone_masked: maskPhone(phone), phone_bidx: crypto.blindIndex(phone), party_member: partyMember, note: null, created_at: now });
+    staff.push({
+      id,
+      name: chineseName(r),
+      phone_enc: crypto.encrypt(phone),
+      phone_masked: maskPhone(phone),
+      phone_bidx: crypto.blindIndex(phone),
+      party_member: partyMember,
+      note: null,
+      created_at: now,
+    });
     return id;
   };
   const startDate = () => `202${r.int(2, 5)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
   const assign = (staffId: number, unitId: number, role: string, post: string | null = null) =>
-    assignments.push({ id: assignmentIds.next(), staff_id: staffId, unit_id: unitId, role, post, starts_on: startDate(), created_at: now });
+    assignments.push({
+      id: assignmentIds.next(),
+      staff_id: staffId,
+      unit_id: unitId,
+      role,
+      post,
+      starts_on: startDate(),
+      created_at: now,
+    });
 
   let guide = 0;
   grids.forEach((g, i) => {
@@ -207,7 +264,9 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   await insertBatches(db, 'party_group_grid', links);
 
   for (const table of ['unit', 'staff', 'assignment', 'household', 'department', 'party_group'] as const) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(db.db);
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(
+      db.db,
+    );
   }
 
   const byKind: Record<string, number> = {};

@@ -27,7 +27,9 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 function bbox(g: PolygonGeometry): [number, number, number, number] {
   const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
   let b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings) for (const [x, y] of ring as [number, number][]) b = [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
+  for (const ring of rings)
+    for (const [x, y] of ring as [number, number][])
+      b = [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
   return b;
 }
 
@@ -52,14 +54,28 @@ export function partition(r: Random, parent: PolygonGeometry, n: number): Polygo
   const out: PolygonGeometry[] = [];
   for (const cell of cells.features) {
     if (!cell) continue;
-    const clipped = turfIntersect(featureCollection([cell as Feature<Polygon>, parentFeature]) as never) as Feature<Polygon | MultiPolygon> | null;
+    const clipped = turfIntersect(featureCollection([cell as Feature<Polygon>, parentFeature]) as never) as Feature<
+      Polygon | MultiPolygon
+    > | null;
     if (clipped) out.push(roundGeometry(clipped.geometry));
   }
   // Degenerate cases (too few seed points fit): give the remaining children tiny squares near the centre.
   while (out.length < n) {
     const cx = (minX + maxX) / 2 + (r.next() - 0.5) * 0.001;
     const cy = (minY + maxY) / 2 + (r.next() - 0.5) * 0.001;
-    out.push(roundGeometry(turfPolygon([[[cx, cy], [cx + 1e-4, cy], [cx + 1e-4, cy + 1e-4], [cx, cy + 1e-4], [cx, cy]]]).geometry));
+    out.push(
+      roundGeometry(
+        turfPolygon([
+          [
+            [cx, cy],
+            [cx + 1e-4, cy],
+            [cx + 1e-4, cy + 1e-4],
+            [cx, cy + 1e-4],
+            [cx, cy],
+          ],
+        ]).geometry,
+      ),
+    );
   }
   return out.slice(0, n);
 }

@@ -26,8 +26,10 @@ export class Random {
 }
 
 // Common surnames of Hunan, weighted by repetition; given-name characters typical of rural names.
-const SURNAMES = '李李李王王张张刘刘陈陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强春梅红梅德胜国华金凤玉兰海燕小红晓明文军卫东立新丽萍凤英秋菊桂兰淑珍';
+const SURNAMES =
+  '李李李王王张张刘刘陈陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强春梅红梅德胜国华金凤玉兰海燕小红晓明文军卫东立新丽萍凤英秋菊桂兰淑珍';
 const GIVEN_CHARS = [...new Set(GIVEN)];
 
 export function chineseName(r: Random): string {
@@ -39,6 +41,26 @@ export function chineseName(r: Random): string {
 }
 
 export function mobile(r: Random): string {
-  const prefix = r.pick(['133', '135', '136', '138', '139', '150', '151', '153', '155', '157', '158', '173', '177', '180', '181', '186', '187', '189', '199']);
+  const prefix = r.pick([
+    '133',
+    '135',
+    '136',
+    '138',
+    '139',
+    '150',
+    '151',
+    '153',
+    '155',
+    '157',
+    '158',
+    '173',
+    '177',
+    '180',
+    '181',
+    '186',
+    '187',
+    '189',
+    '199',
+  ]);
   return prefix + String(r.int(0, 99_999_999)).padStart(8, '0');
 }

@@ -2,7 +2,14 @@
  * Households (户). A household belongs to the lowest unit that contains it: a grid, micro-grid or
  * household group with no active child units. Moving one records where it came from.
  */
-import { householdUnitKinds, type Household, type HouseholdCreate, type HouseholdListQuery, type PageOf, type UnitKind } from '@wangge/contracts';
+import {
+  householdUnitKinds,
+  type Household,
+  type HouseholdCreate,
+  type HouseholdListQuery,
+  type PageOf,
+  type UnitKind,
+} from '@wangge/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -40,7 +47,17 @@ export class HouseholdsService {
     return this.db.db
       .selectFrom('household as h')
       .innerJoin('unit as u', 'u.id', 'h.unit_id')
-      .select(['h.id', 'h.address', 'h.head_name', 'h.member_count', 'h.updated_at', 'u.id as unit_id', 'u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind']);
+      .select([
+        'h.id',
+        'h.address',
+        'h.head_name',
+        'h.member_count',
+        'h.updated_at',
+        'u.id as unit_id',
+        'u.code as unit_code',
+        'u.name as unit_name',
+        'u.kind as unit_kind',
+      ]);
   }
 
   async get(id: number): Promise<Household> {
@@ -54,11 +71,16 @@ export class HouseholdsService {
     const unit = await unitsRepo.findById(this.db.db, unitId);
     if (!unit) throw AppError.badRequest(`Unit ${unitId} does not exist`, [{ path: '/body/unitId', message: 'unknown unit' }]);
     if (!householdUnitKinds.includes(unit.kind as UnitKind)) {
-      throw AppError.badRequest(`A household belongs to a grid, micro-grid or household group, not a ${unit.kind}`, [{ path: '/body/unitId', message: 'wrong unit kind' }]);
+      throw AppError.badRequest(`A household belongs to a grid, micro-grid or household group, not a ${unit.kind}`, [
+        { path: '/body/unitId', message: 'wrong unit kind' },
+      ]);
     }
-    if (unit.status !== 'active') throw AppError.badRequest(`${unit.name} is retired`, [{ path: '/body/unitId', message: 'retired unit' }]);
+    if (unit.status !== 'active')
+      throw AppError.badRequest(`${unit.name} is retired`, [{ path: '/body/unitId', message: 'retired unit' }]);
     if ((await unitsRepo.childCount(this.db.db, unitId)) > 0) {
-      throw AppError.badRequest(`${unit.name} is divided further; place the household in the lowest unit`, [{ path: '/body/unitId', message: 'not the lowest unit' }]);
+      throw AppError.badRequest(`${unit.name} is divided further; place the household in the lowest unit`, [
+        { path: '/body/unitId', message: 'not the lowest unit' },
+      ]);
     }
     return unit;
   }
@@ -68,7 +90,14 @@ export class HouseholdsService {
     const now = this.clock.now();
     const r = await this.db.db
       .insertInto('household')
-      .values({ unit_id: input.unitId, address: input.address.trim(), head_name: input.headName.trim(), member_count: input.memberCount ?? 0, created_at: now, updated_at: now })
+      .values({
+        unit_id: input.unitId,
+        address: input.address.trim(),
+        head_name: input.headName.trim(),
+        member_count: input.memberCount ?? 0,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return this.get(r.id);
@@ -81,7 +110,10 @@ export class HouseholdsService {
     const now = this.clock.now();
     await this.db.db.transaction().execute(async (tx) => {
       await tx.updateTable('household').set({ unit_id: unitId, updated_at: now }).where('id', '=', id).execute();
-      await tx.insertInto('household_move').values({ household_id: id, from_unit_id: current.unit.id, to_unit_id: unitId, at: now, reason }).execute();
+      await tx
+        .insertInto('household_move')
+        .values({ household_id: id, from_unit_id: current.unit.id, to_unit_id: unitId, at: now, reason })
+        .execute();
     });
     return this.get(id);
   }
@@ -98,7 +130,10 @@ export class HouseholdsService {
     }
     const [rows, total] = await Promise.all([
       base.orderBy('u.code').orderBy('h.id').limit(limit).offset(offset).execute(),
-      base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toHousehold), total: total.n, limit, offset };
   }
@@ -109,7 +144,18 @@ export class HouseholdsService {
       .selectFrom('household_move as m')
       .innerJoin('unit as f', 'f.id', 'm.from_unit_id')
       .innerJoin('unit as t', 't.id', 'm.to_unit_id')
-      .select(['m.at', 'm.reason', 'f.id as f_id', 'f.code as f_code', 'f.name as f_name', 'f.kind as f_kind', 't.id as t_id', 't.code as t_code', 't.name as t_name', 't.kind as t_kind'])
+      .select([
+        'm.at',
+        'm.reason',
+        'f.id as f_id',
+        'f.code as f_code',
+        'f.name as f_name',
+        'f.kind as f_kind',
+        't.id as t_id',
+        't.code as t_code',
+        't.name as t_name',
+        't.kind as t_kind',
+      ])
       .where('m.household_id', '=', id)
       .orderBy('m.id', 'desc')
       .execute();

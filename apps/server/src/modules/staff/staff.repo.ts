@@ -20,7 +20,18 @@ const assignmentColumns = [
 ] as const;
 
 export const staffRepo = {
-  async insertStaff(db: Q, row: { name: string; phone_enc: string; phone_masked: string; phone_bidx: string; party_member: boolean; note: string | null; created_at: Date }) {
+  async insertStaff(
+    db: Q,
+    row: {
+      name: string;
+      phone_enc: string;
+      phone_masked: string;
+      phone_bidx: string;
+      party_member: boolean;
+      note: string | null;
+      created_at: Date;
+    },
+  ) {
     return db.insertInto('staff').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
@@ -39,7 +50,10 @@ export const staffRepo = {
     return { rows, total: total.n };
   },
 
-  async insertAssignment(db: Q, row: { staff_id: number; unit_id: number; role: string; post: string | null; starts_on: string; created_at: Date }) {
+  async insertAssignment(
+    db: Q,
+    row: { staff_id: number; unit_id: number; role: string; post: string | null; starts_on: string; created_at: Date },
+  ) {
     return db.insertInto('assignment').values(row).returning('id').executeTakeFirstOrThrow();
   },
 
@@ -58,7 +72,12 @@ export const staffRepo = {
     await db.updateTable('assignment').set({ ends_on: endsOn, end_reason: reason }).where('id', '=', id).execute();
   },
 
-  async roster(db: Q, f: { path: string; role?: string; activeOn?: string; q?: string; staffId?: number }, limit: number, offset: number) {
+  async roster(
+    db: Q,
+    f: { path: string; role?: string; activeOn?: string; q?: string; staffId?: number },
+    limit: number,
+    offset: number,
+  ) {
     let base = db
       .selectFrom('assignment as a')
       .innerJoin('staff as s', 's.id', 'a.staff_id')
@@ -67,7 +86,9 @@ export const staffRepo = {
     if (f.role) base = base.where('a.role', '=', f.role);
     if (f.staffId) base = base.where('a.staff_id', '=', f.staffId);
     if (f.activeOn) {
-      base = base.where('a.starts_on', '<=', f.activeOn).where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>', f.activeOn!)]));
+      base = base
+        .where('a.starts_on', '<=', f.activeOn)
+        .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>', f.activeOn!)]));
     }
     if (f.q) base = base.where('s.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const [rows, total] = await Promise.all([

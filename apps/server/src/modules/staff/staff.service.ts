@@ -64,7 +64,12 @@ export class StaffService {
       limit,
       offset,
     );
-    return { items: rows.map((r) => ({ id: r.id, name: r.name, phone: r.phone_masked, partyMember: r.party_member, note: r.note })), total, limit, offset };
+    return {
+      items: rows.map((r) => ({ id: r.id, name: r.name, phone: r.phone_masked, partyMember: r.party_member, note: r.note })),
+      total,
+      limit,
+      offset,
+    };
   }
 
   async assign(input: AssignmentCreate): Promise<Assignment> {
@@ -72,15 +77,21 @@ export class StaffService {
     const startsOn = input.startsOn ?? today;
     const id = await this.db.db.transaction().execute(async (tx) => {
       const staff = await staffRepo.findStaff(tx, input.staffId);
-      if (!staff) throw AppError.badRequest(`Staff ${input.staffId} does not exist`, [{ path: '/body/staffId', message: 'unknown staff' }]);
+      if (!staff)
+        throw AppError.badRequest(`Staff ${input.staffId} does not exist`, [{ path: '/body/staffId', message: 'unknown staff' }]);
       const unit = await unitsRepo.findById(tx, input.unitId);
-      if (!unit) throw AppError.badRequest(`Unit ${input.unitId} does not exist`, [{ path: '/body/unitId', message: 'unknown unit' }]);
-      if (unit.status !== 'active') throw AppError.badRequest(`${unit.name} is retired`, [{ path: '/body/unitId', message: 'retired unit' }]);
+      if (!unit)
+        throw AppError.badRequest(`Unit ${input.unitId} does not exist`, [{ path: '/body/unitId', message: 'unknown unit' }]);
+      if (unit.status !== 'active')
+        throw AppError.badRequest(`${unit.name} is retired`, [{ path: '/body/unitId', message: 'retired unit' }]);
       const kinds = roleUnitKinds[input.role];
       if (!kinds.includes(unit.kind)) {
-        throw AppError.badRequest(`A ${input.role} is held at a ${kinds.join(' or ')}, not at a ${unit.kind}`, [{ path: '/body/role', message: 'wrong unit kind' }]);
+        throw AppError.badRequest(`A ${input.role} is held at a ${kinds.join(' or ')}, not at a ${unit.kind}`, [
+          { path: '/body/role', message: 'wrong unit kind' },
+        ]);
       }
-      if (input.role === 'welfarePost' && !input.post) throw AppError.badRequest('Name the post held', [{ path: '/body/post', message: 'required for welfarePost' }]);
+      if (input.role === 'welfarePost' && !input.post)
+        throw AppError.badRequest('Name the post held', [{ path: '/body/post', message: 'required for welfarePost' }]);
       try {
         const r = await staffRepo.insertAssignment(tx, {
           staff_id: staff.id,
@@ -113,7 +124,10 @@ export class StaffService {
     const current = await this.getAssignment(id);
     if (current.endsOn !== null) throw AppError.conflict(`Assignment ${id} has already ended on ${current.endsOn}`);
     const end = endsOn ?? todayOf(this.clock);
-    if (end < current.startsOn) throw AppError.badRequest(`An assignment cannot end before it starts (${current.startsOn})`, [{ path: '/body/endsOn', message: 'before start' }]);
+    if (end < current.startsOn)
+      throw AppError.badRequest(`An assignment cannot end before it starts (${current.startsOn})`, [
+        { path: '/body/endsOn', message: 'before start' },
+      ]);
     await staffRepo.endAssignment(this.db.db, id, end, reason);
     return this.getAssignment(id);
   }
@@ -126,7 +140,12 @@ export class StaffService {
     const offset = q.offset ?? 0;
     const { rows, total } = await staffRepo.roster(
       this.db.db,
-      { path: unit.path, ...(q.role ? { role: q.role } : {}), ...(q.active !== false ? { activeOn: today } : {}), ...(q.q ? { q: q.q } : {}) },
+      {
+        path: unit.path,
+        ...(q.role ? { role: q.role } : {}),
+        ...(q.active !== false ? { activeOn: today } : {}),
+        ...(q.q ? { q: q.q } : {}),
+      },
       limit,
       offset,
     );
@@ -149,10 +168,14 @@ export class StaffService {
     for (const id of gridIds) {
       const g = grids.find((x) => x.id === id);
       if (!g || g.kind !== 'grid' || !g.path.startsWith(`${village.path}.`)) {
-        throw AppError.badRequest(`Unit ${id} is not a grid of ${village.name}`, [{ path: '/body/gridIds', message: 'not a grid of this village' }]);
+        throw AppError.badRequest(`Unit ${id} is not a grid of ${village.name}`, [
+          { path: '/body/gridIds', message: 'not a grid of this village' },
+        ]);
       }
     }
-    const id = await this.db.db.transaction().execute((tx) => staffRepo.insertPartyGroup(tx, { village_id: villageId, name, created_at: this.clock.now() }, gridIds));
+    const id = await this.db.db
+      .transaction()
+      .execute((tx) => staffRepo.insertPartyGroup(tx, { village_id: villageId, name, created_at: this.clock.now() }, gridIds));
     return (await this.partyGroups(villageId)).find((g) => g.id === id)!;
   }
 
@@ -162,7 +185,12 @@ export class StaffService {
     const rows = await staffRepo.partyGroups(this.db.db, villageId);
     const groups = new Map<number, PartyGroup>();
     for (const r of rows) {
-      const g = groups.get(r.id) ?? { id: r.id, name: r.name, village: { id: village.id, code: village.code, name: village.name, kind: 'village' as const }, grids: [] };
+      const g = groups.get(r.id) ?? {
+        id: r.id,
+        name: r.name,
+        village: { id: village.id, code: village.code, name: village.name, kind: 'village' as const },
+        grids: [],
+      };
       g.grids.push({ id: r.grid_id, code: r.grid_code, name: r.grid_name, kind: r.grid_kind as UnitKind });
       groups.set(r.id, g);
     }

@@ -19,7 +19,11 @@ export class CoverageService {
 
   async coverage(id: number): Promise<Coverage> {
     const db = this.db.db;
-    const unit = await db.selectFrom('unit').select(['id', 'code', 'name', 'kind', 'path']).where('id', '=', id).executeTakeFirst();
+    const unit = await db
+      .selectFrom('unit')
+      .select(['id', 'code', 'name', 'kind', 'path'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!unit) throw AppError.notFound(`Unit ${id}`);
     const children = await db
       .selectFrom('unit')

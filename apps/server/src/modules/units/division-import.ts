@@ -75,7 +75,12 @@ export async function importDivisions(
   d: CountyDivisions,
   ops: {
     findByCode(code: string): Promise<{ id: number; name: string; version: number } | undefined>;
-    create(input: { parentId: number | null; kind: 'county' | 'township' | 'village'; name: string; code: string }): Promise<{ id: number }>;
+    create(input: {
+      parentId: number | null;
+      kind: 'county' | 'township' | 'village';
+      name: string;
+      code: string;
+    }): Promise<{ id: number }>;
     rename(id: number, version: number, name: string): Promise<unknown>;
   },
 ): Promise<DivisionImportResult> {

@@ -30,8 +30,10 @@ export function validatePolygon(g: PolygonGeometry): FieldError[] {
       }
       const first = ring[0]!;
       const last = ring[ring.length - 1]!;
-      if (first[0] !== last[0] || first[1] !== last[1]) errors.push({ path: at, message: 'ring is not closed (first and last positions differ)' });
-      else if (new Set(ring.slice(0, -1).map((x) => `${x[0]},${x[1]}`)).size < 3) errors.push({ path: at, message: 'ring needs at least three distinct positions' });
+      if (first[0] !== last[0] || first[1] !== last[1])
+        errors.push({ path: at, message: 'ring is not closed (first and last positions differ)' });
+      else if (new Set(ring.slice(0, -1).map((x) => `${x[0]},${x[1]}`)).size < 3)
+        errors.push({ path: at, message: 'ring needs at least three distinct positions' });
     });
   });
   if (errors.length) return errors;
@@ -49,7 +51,9 @@ export function areaM2(g: PolygonGeometry): number {
 
 /** Area (m²) shared by two polygons; 0 when they only touch. */
 export function overlapM2(a: PolygonGeometry, b: PolygonGeometry): number {
-  const shared = turfIntersect(featureCollection([feature(a as Polygon | MultiPolygon), feature(b as Polygon | MultiPolygon)]) as never);
+  const shared = turfIntersect(
+    featureCollection([feature(a as Polygon | MultiPolygon), feature(b as Polygon | MultiPolygon)]) as never,
+  );
   return shared ? turfArea(shared as Feature) : 0;
 }
 

@@ -43,7 +43,11 @@ export class MapsService {
   async setGeometry(id: number, geometry: PolygonGeometry | null): Promise<GeometryResult> {
     if (geometry) {
       const errors = validatePolygon(geometry);
-      if (errors.length) throw AppError.badRequest(`Invalid polygon: ${errors[0]!.message}`, errors.map((e) => ({ ...e, path: `/body${e.path}` })));
+      if (errors.length)
+        throw AppError.badRequest(
+          `Invalid polygon: ${errors[0]!.message}`,
+          errors.map((e) => ({ ...e, path: `/body${e.path}` })),
+        );
     }
     const now = this.clock.now();
     const { row, issues } = await this.db.db.transaction().execute(async (tx) => {
@@ -52,20 +56,32 @@ export class MapsService {
       if (!mappedUnitKinds.includes(current.kind as never)) throw AppError.badRequest(`A ${current.kind} has no map polygon`);
       const issues = geometry ? await this.checkAgainstNeighbours(tx, current.id, current.parent_id, geometry) : [];
       const row = await unitsRepo.update(tx, id, { geometry: geometry ? JSON.stringify(geometry) : null, now });
-      await unitsRepo.addHistory(tx, { unitId: id, at: now, change: 'geometry', before: { hadGeometry: current.geometry !== null }, after: { issues: issues.length } });
+      await unitsRepo.addHistory(tx, {
+        unitId: id,
+        at: now,
+        change: 'geometry',
+        before: { hadGeometry: current.geometry !== null },
+        after: { issues: issues.length },
+      });
       return { row, issues };
     });
     this.locator.invalidate();
     return { unit: toUnit(row, await unitsRepo.childCount(this.db.db, id)), issues };
   }
 
-  private async checkAgainstNeighbours(tx: Parameters<typeof unitsRepo.findById>[0], id: number, parentId: number | null, g: PolygonGeometry) {
+  private async checkAgainstNeighbours(
+    tx: Parameters<typeof unitsRepo.findById>[0],
+    id: number,
+    parentId: number | null,
+    g: PolygonGeometry,
+  ) {
     const issues: GeometryIssue[] = [];
     if (parentId === null) return issues;
     const parent = await unitsRepo.findById(tx, parentId);
     if (parent?.geometry) {
       const outside = outsideM2(g, parent.geometry as PolygonGeometry);
-      if (outside > AREA_TOLERANCE_M2) issues.push({ kind: 'outsideParent', unit: toUnitRef(parent), areaM2: Math.round(outside) });
+      if (outside > AREA_TOLERANCE_M2)
+        issues.push({ kind: 'outsideParent', unit: toUnitRef(parent), areaM2: Math.round(outside) });
     }
     for (const s of await unitsRepo.siblingsWithGeometry(tx, parentId, id)) {
       const shared = overlapM2(g, s.geometry as PolygonGeometry);

@@ -14,13 +14,21 @@ describe('sizing rules', () => {
   });
 
   it('distinguishes a micro-grid above the recommended 10–15 from one over the maximum 30', () => {
-    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 20, householdLeads: 1 }).map((w) => w.rule)).toEqual(['microGridHouseholds']);
-    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 31, householdLeads: 2 }).map((w) => w.rule)).toEqual(['microGridMax']);
+    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 20, householdLeads: 1 }).map((w) => w.rule)).toEqual([
+      'microGridHouseholds',
+    ]);
+    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 31, householdLeads: 2 }).map((w) => w.rule)).toEqual([
+      'microGridMax',
+    ]);
   });
 
   it('wants one or two household leads per micro-grid', () => {
-    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 12, householdLeads: 0 }).map((w) => w.rule)).toEqual(['householdLeads']);
-    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 12, householdLeads: 3 }).map((w) => w.rule)).toEqual(['householdLeads']);
+    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 12, householdLeads: 0 }).map((w) => w.rule)).toEqual([
+      'householdLeads',
+    ]);
+    expect(sizingWarnings({ ...base, kind: 'microGrid', households: 12, householdLeads: 3 }).map((w) => w.rule)).toEqual([
+      'householdLeads',
+    ]);
     expect(sizingWarnings({ ...base, kind: 'microGrid', households: 12, householdLeads: 2 })).toEqual([]);
   });
 });

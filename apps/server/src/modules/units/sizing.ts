@@ -40,7 +40,8 @@ export function sizingWarnings(f: SizingFacts): Warning[] {
     out.push({ unitId: f.unitId, unitName: f.unitName, rule, actual, expected, message });
   if (f.kind === 'grid') {
     const r = sizingRules.gridHouseholds;
-    if (f.households < r.min || f.households > r.max) w('gridHouseholds', f.households, r.label, `grid has ${f.households} households`);
+    if (f.households < r.min || f.households > r.max)
+      w('gridHouseholds', f.households, r.label, `grid has ${f.households} households`);
     if (f.gridLeaders === 0) w('gridLeader', 0, '1', 'grid has no grid leader');
     if (f.households > 0) {
       const rr = sizingRules.residentReps;
@@ -52,8 +53,16 @@ export function sizingWarnings(f: SizingFacts): Warning[] {
   }
   if (f.kind === 'microGrid') {
     if (f.households > sizingRules.microGridMax.max) {
-      w('microGridMax', f.households, sizingRules.microGridMax.label, `micro-grid has ${f.households} households, over the maximum`);
-    } else if (f.households > 0 && (f.households < sizingRules.microGridHouseholds.min || f.households > sizingRules.microGridHouseholds.max)) {
+      w(
+        'microGridMax',
+        f.households,
+        sizingRules.microGridMax.label,
+        `micro-grid has ${f.households} households, over the maximum`,
+      );
+    } else if (
+      f.households > 0 &&
+      (f.households < sizingRules.microGridHouseholds.min || f.households > sizingRules.microGridHouseholds.max)
+    ) {
       w('microGridHouseholds', f.households, sizingRules.microGridHouseholds.label, `micro-grid has ${f.households} households`);
     }
     const hl = sizingRules.householdLeads;

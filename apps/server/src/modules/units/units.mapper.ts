@@ -1,7 +1,10 @@
 import type { Unit, UnitKind, UnitRef } from '@wangge/contracts';
 import type { UnitRow } from './units.repo.ts';
 
-export function toUnit(row: Omit<UnitRow, 'geometry'> & { has_geometry?: boolean; geometry?: unknown; child_count?: number }, childCount?: number): Unit {
+export function toUnit(
+  row: Omit<UnitRow, 'geometry'> & { has_geometry?: boolean; geometry?: unknown; child_count?: number },
+  childCount?: number,
+): Unit {
   return {
     id: row.id,
     code: row.code,

@@ -118,7 +118,18 @@ export const unitsRepo = {
     return r.child_seq;
   },
 
-  async insert(db: Q, row: { code: string; name: string; kind: string; level: number; parent_id: number | null; parentPath: string | null; now: Date }) {
+  async insert(
+    db: Q,
+    row: {
+      code: string;
+      name: string;
+      kind: string;
+      level: number;
+      parent_id: number | null;
+      parentPath: string | null;
+      now: Date;
+    },
+  ) {
     // The path needs the new id, so insert with a placeholder and set it in the same statement batch.
     const inserted = await db
       .insertInto('unit')
@@ -138,7 +149,11 @@ export const unitsRepo = {
     return db.updateTable('unit').set({ path }).where('id', '=', inserted.id).returningAll().executeTakeFirstOrThrow();
   },
 
-  async update(db: Q, id: number, patch: { name?: string; status?: 'active' | 'retired'; retired_at?: Date; geometry?: string | null; now: Date }) {
+  async update(
+    db: Q,
+    id: number,
+    patch: { name?: string; status?: 'active' | 'retired'; retired_at?: Date; geometry?: string | null; now: Date },
+  ) {
     const { now, ...rest } = patch;
     return db
       .updateTable('unit')
@@ -163,7 +178,14 @@ export const unitsRepo = {
 
   async addHistory(
     db: Q,
-    e: { unitId: number; at: Date; change: 'created' | 'renamed' | 'moved' | 'retired' | 'geometry'; before?: object | null; after?: object | null; reason?: string | null },
+    e: {
+      unitId: number;
+      at: Date;
+      change: 'created' | 'renamed' | 'moved' | 'retired' | 'geometry';
+      before?: object | null;
+      after?: object | null;
+      reason?: string | null;
+    },
   ) {
     await db
       .insertInto('unit_history')
@@ -207,7 +229,9 @@ export const unitsRepo = {
     return db
       .selectFrom('unit as u')
       .select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.geometry'])
-      .select(sql<number>`(select count(*) from household h join unit d on d.id = h.unit_id where d.path <@ u.path)`.as('households'))
+      .select(
+        sql<number>`(select count(*) from household h join unit d on d.id = h.unit_id where d.path <@ u.path)`.as('households'),
+      )
       .where('u.parent_id', '=', parentId)
       .where('u.status', '=', 'active')
       .where('u.geometry', 'is not', null)

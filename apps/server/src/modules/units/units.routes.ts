@@ -26,17 +26,34 @@ const tags = ['units'];
 export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { units, maps, coverage } = app.services;
 
-  app.get('/api/v1/units', { schema: { tags, summary: 'List units: roots, children, a subtree or a search', querystring: UnitListQuery, response: { 200: UnitPage } } }, (req) =>
-    units.list(req.query),
+  app.get(
+    '/api/v1/units',
+    {
+      schema: {
+        tags,
+        summary: 'List units: roots, children, a subtree or a search',
+        querystring: UnitListQuery,
+        response: { 200: UnitPage },
+      },
+    },
+    (req) => units.list(req.query),
   );
-  app.post('/api/v1/units', { schema: { tags, summary: 'Create a unit', body: UnitCreate, response: { 201: Unit } } }, async (req, reply) =>
-    reply.status(201).send(await units.create(req.body)),
+  app.post(
+    '/api/v1/units',
+    { schema: { tags, summary: 'Create a unit', body: UnitCreate, response: { 201: Unit } } },
+    async (req, reply) => reply.status(201).send(await units.create(req.body)),
   );
-  app.get('/api/v1/units/:id', { schema: { tags, summary: 'A unit with its ancestors and sizing warnings', params: IdParams, response: { 200: UnitDetail } } }, (req) =>
-    units.detail(req.params.id),
+  app.get(
+    '/api/v1/units/:id',
+    {
+      schema: { tags, summary: 'A unit with its ancestors and sizing warnings', params: IdParams, response: { 200: UnitDetail } },
+    },
+    (req) => units.detail(req.params.id),
   );
-  app.patch('/api/v1/units/:id', { schema: { tags, summary: 'Rename or move a unit', params: IdParams, body: UnitUpdate, response: { 200: Unit } } }, (req) =>
-    units.update(req.params.id, req.body),
+  app.patch(
+    '/api/v1/units/:id',
+    { schema: { tags, summary: 'Rename or move a unit', params: IdParams, body: UnitUpdate, response: { 200: Unit } } },
+    (req) => units.update(req.params.id, req.body),
   );
   app.post(
     '/api/v1/units/:id/retire',
@@ -51,15 +68,21 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) => units.retire(req.params.id, req.body.version, req.body.reason ?? null),
   );
-  app.get('/api/v1/units/:id/history', { schema: { tags, summary: 'Changes to a unit', params: IdParams, response: { 200: Type.Array(UnitHistoryEntry) } } }, (req) =>
-    units.history(req.params.id),
+  app.get(
+    '/api/v1/units/:id/history',
+    { schema: { tags, summary: 'Changes to a unit', params: IdParams, response: { 200: Type.Array(UnitHistoryEntry) } } },
+    (req) => units.history(req.params.id),
   );
-  app.get('/api/v1/units/:id/coverage', { schema: { tags, summary: 'Coverage rolled up the tree', params: IdParams, response: { 200: Coverage } } }, (req) =>
-    coverage.coverage(req.params.id),
+  app.get(
+    '/api/v1/units/:id/coverage',
+    { schema: { tags, summary: 'Coverage rolled up the tree', params: IdParams, response: { 200: Coverage } } },
+    (req) => coverage.coverage(req.params.id),
   );
 
-  app.get('/api/v1/units/:id/geometry', { schema: { tags, summary: 'The polygon of a unit', params: IdParams, response: { 200: PolygonGeometry } } }, (req) =>
-    maps.getGeometry(req.params.id),
+  app.get(
+    '/api/v1/units/:id/geometry',
+    { schema: { tags, summary: 'The polygon of a unit', params: IdParams, response: { 200: PolygonGeometry } } },
+    (req) => maps.getGeometry(req.params.id),
   );
   app.put(
     '/api/v1/units/:id/geometry',
@@ -75,19 +98,49 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) => maps.setGeometry(req.params.id, req.body.geometry),
   );
-  app.get('/api/v1/units/:id/map', { schema: { tags, summary: 'Polygons of the children of a unit', params: IdParams, response: { 200: UnitMap } } }, (req) =>
-    maps.childrenMap(req.params.id),
+  app.get(
+    '/api/v1/units/:id/map',
+    { schema: { tags, summary: 'Polygons of the children of a unit', params: IdParams, response: { 200: UnitMap } } },
+    (req) => maps.childrenMap(req.params.id),
   );
-  app.get('/api/v1/units/:id/geojson', { schema: { tags, summary: 'Export the polygons of a subtree as GeoJSON', params: IdParams, response: { 200: UnitFeatureCollection } } }, async (req, reply) => {
-    const fc = await maps.exportGeoJson(req.params.id);
-    return reply.header('content-disposition', `attachment; filename="units-${req.params.id}.geojson"`).send(fc);
-  });
+  app.get(
+    '/api/v1/units/:id/geojson',
+    {
+      schema: {
+        tags,
+        summary: 'Export the polygons of a subtree as GeoJSON',
+        params: IdParams,
+        response: { 200: UnitFeatureCollection },
+      },
+    },
+    async (req, reply) => {
+      const fc = await maps.exportGeoJson(req.params.id);
+      return reply.header('content-disposition', `attachment; filename="units-${req.params.id}.geojson"`).send(fc);
+    },
+  );
   app.post(
     '/api/v1/units/geojson',
-    { schema: { tags, summary: 'Import polygons by unit code', body: UnitFeatureCollection, response: { 200: GeometryImportResult } }, bodyLimit: 64 * 1024 * 1024 },
+    {
+      schema: {
+        tags,
+        summary: 'Import polygons by unit code',
+        body: UnitFeatureCollection,
+        response: { 200: GeometryImportResult },
+      },
+      bodyLimit: 64 * 1024 * 1024,
+    },
     (req) => maps.importGeoJson(req.body),
   );
-  app.get('/api/v1/locate', { schema: { tags, summary: 'The lowest unit whose polygon contains a point', querystring: LocateQuery, response: { 200: LocateResult } } }, (req) =>
-    maps.locate(req.query.lng, req.query.lat),
+  app.get(
+    '/api/v1/locate',
+    {
+      schema: {
+        tags,
+        summary: 'The lowest unit whose polygon contains a point',
+        querystring: LocateQuery,
+        response: { 200: LocateResult },
+      },
+    },
+    (req) => maps.locate(req.query.lng, req.query.lat),
   );
 };

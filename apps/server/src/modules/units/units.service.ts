@@ -84,8 +84,14 @@ export class UnitsService {
       let parent: UnitRow | undefined;
       if (input.parentId !== null) {
         parent = await unitsRepo.lock(tx, input.parentId);
-        if (!parent) throw AppError.badRequest(`Parent unit ${input.parentId} does not exist`, [{ path: '/body/parentId', message: 'unknown unit' }]);
-        if (parent.status !== 'active') throw AppError.badRequest(`Parent unit ${parent.name} is retired`, [{ path: '/body/parentId', message: 'retired unit' }]);
+        if (!parent)
+          throw AppError.badRequest(`Parent unit ${input.parentId} does not exist`, [
+            { path: '/body/parentId', message: 'unknown unit' },
+          ]);
+        if (parent.status !== 'active')
+          throw AppError.badRequest(`Parent unit ${parent.name} is retired`, [
+            { path: '/body/parentId', message: 'retired unit' },
+          ]);
       }
       if ((parent?.kind ?? null) !== expectedParent) {
         const want = expectedParent ? `a ${expectedParent}` : 'no parent';
@@ -102,30 +108,50 @@ export class UnitsService {
           parentPath: parent?.path ?? null,
           now,
         });
-        await unitsRepo.addHistory(tx, { unitId: row.id, at: now, change: 'created', after: { code, name: row.name, parentId: row.parent_id } });
+        await unitsRepo.addHistory(tx, {
+          unitId: row.id,
+          at: now,
+          change: 'created',
+          after: { code, name: row.name, parentId: row.parent_id },
+        });
         return toUnit(row, 0);
       } catch (err) {
-        if (isUniqueViolation(err)) throw AppError.conflict(`Unit code ${code} is already in use`, { errors: [{ path: '/body/code', message: 'duplicate code' }] });
+        if (isUniqueViolation(err))
+          throw AppError.conflict(`Unit code ${code} is already in use`, {
+            errors: [{ path: '/body/code', message: 'duplicate code' }],
+          });
         throw err;
       }
     });
   }
 
-  private async codeFor(tx: Parameters<typeof unitsRepo.nextChildSeq>[0], input: UnitCreate, parent: UnitRow | undefined): Promise<string> {
+  private async codeFor(
+    tx: Parameters<typeof unitsRepo.nextChildSeq>[0],
+    input: UnitCreate,
+    parent: UnitRow | undefined,
+  ): Promise<string> {
     if (administrativeKinds.includes(input.kind)) {
-      if (!input.code) throw AppError.badRequest(`A ${input.kind} needs its division code`, [{ path: '/body/code', message: 'required' }]);
+      if (!input.code)
+        throw AppError.badRequest(`A ${input.kind} needs its division code`, [{ path: '/body/code', message: 'required' }]);
       const code = input.code.padEnd(12, '0');
       const own = codePrefixLength[input.kind]!;
       if (!/^0*$/.test(code.slice(own)) || (input.kind !== 'county' && /^0+$/.test(code.slice(own - 3, own)))) {
-        throw AppError.badRequest(`Code ${input.code} is not a ${input.kind} division code`, [{ path: '/body/code', message: 'wrong level' }]);
+        throw AppError.badRequest(`Code ${input.code} is not a ${input.kind} division code`, [
+          { path: '/body/code', message: 'wrong level' },
+        ]);
       }
       const parentPrefix = parent ? codePrefixLength[parent.kind as UnitKind]! : 0;
       if (parent && code.slice(0, parentPrefix) !== parent.code.slice(0, parentPrefix)) {
-        throw AppError.badRequest(`Code ${code} is not under ${parent.code}`, [{ path: '/body/code', message: 'not under the parent code' }]);
+        throw AppError.badRequest(`Code ${code} is not under ${parent.code}`, [
+          { path: '/body/code', message: 'not under the parent code' },
+        ]);
       }
       return code;
     }
-    if (input.code) throw AppError.badRequest(`Codes of ${input.kind} units are generated`, [{ path: '/body/code', message: 'must be omitted' }]);
+    if (input.code)
+      throw AppError.badRequest(`Codes of ${input.kind} units are generated`, [
+        { path: '/body/code', message: 'must be omitted' },
+      ]);
     const seq = await unitsRepo.nextChildSeq(tx, parent!.id);
     if (seq > 999) throw AppError.conflict(`${parent!.name} has used all 999 child codes`);
     return `${parent!.code}${String(seq).padStart(3, '0')}`;
@@ -136,12 +162,20 @@ export class UnitsService {
     const result = await this.db.db.transaction().execute(async (tx) => {
       let row = await unitsRepo.lock(tx, id);
       if (!row) throw AppError.notFound(`Unit ${id}`);
-      if (row.version !== input.version) throw AppError.conflict(`Unit ${id} changed since you read it`, { current: toUnit(row) });
+      if (row.version !== input.version)
+        throw AppError.conflict(`Unit ${id} changed since you read it`, { current: toUnit(row) });
       if (row.status === 'retired') throw AppError.conflict(`Unit ${row.name} is retired`);
       if (input.name !== undefined && input.name.trim() !== row.name) {
         const before = row.name;
         row = await unitsRepo.update(tx, id, { name: input.name.trim(), now });
-        await unitsRepo.addHistory(tx, { unitId: id, at: now, change: 'renamed', before: { name: before }, after: { name: row.name }, reason: input.reason ?? null });
+        await unitsRepo.addHistory(tx, {
+          unitId: id,
+          at: now,
+          change: 'renamed',
+          before: { name: before },
+          after: { name: row.name },
+          reason: input.reason ?? null,
+        });
       }
       if (input.parentId !== undefined && input.parentId !== row.parent_id) {
         row = await this.move(tx, row, input.parentId, now, input.reason ?? null);
@@ -154,16 +188,29 @@ export class UnitsService {
 
   private async move(tx: Parameters<typeof unitsRepo.lock>[0], row: UnitRow, parentId: number, now: Date, reason: string | null) {
     const target = await unitsRepo.lock(tx, parentId);
-    if (!target) throw AppError.badRequest(`Parent unit ${parentId} does not exist`, [{ path: '/body/parentId', message: 'unknown unit' }]);
+    if (!target)
+      throw AppError.badRequest(`Parent unit ${parentId} does not exist`, [{ path: '/body/parentId', message: 'unknown unit' }]);
     if (target.path === row.path || target.path.startsWith(`${row.path}.`)) {
-      throw AppError.badRequest(`Moving ${row.name} under ${target.name} would make a cycle`, [{ path: '/body/parentId', message: 'cycle' }]);
+      throw AppError.badRequest(`Moving ${row.name} under ${target.name} would make a cycle`, [
+        { path: '/body/parentId', message: 'cycle' },
+      ]);
     }
     if (target.kind !== parentKind[row.kind as UnitKind]) {
-      throw AppError.badRequest(`A ${row.kind} cannot hang under a ${target.kind}`, [{ path: '/body/parentId', message: `must be a ${parentKind[row.kind as UnitKind]}` }]);
+      throw AppError.badRequest(`A ${row.kind} cannot hang under a ${target.kind}`, [
+        { path: '/body/parentId', message: `must be a ${parentKind[row.kind as UnitKind]}` },
+      ]);
     }
-    if (target.status !== 'active') throw AppError.badRequest(`${target.name} is retired`, [{ path: '/body/parentId', message: 'retired unit' }]);
+    if (target.status !== 'active')
+      throw AppError.badRequest(`${target.name} is retired`, [{ path: '/body/parentId', message: 'retired unit' }]);
     const moved = await unitsRepo.move(tx, row, target.id, target.path, now);
-    await unitsRepo.addHistory(tx, { unitId: row.id, at: now, change: 'moved', before: { parentId: row.parent_id }, after: { parentId: target.id }, reason });
+    await unitsRepo.addHistory(tx, {
+      unitId: row.id,
+      at: now,
+      change: 'moved',
+      before: { parentId: row.parent_id },
+      after: { parentId: target.id },
+      reason,
+    });
     return moved;
   }
 
@@ -176,7 +223,8 @@ export class UnitsService {
       if (row.version !== version) throw AppError.conflict(`Unit ${id} changed since you read it`, { current: toUnit(row) });
       if (row.status === 'retired') return row;
       const activeKids = await unitsRepo.childCount(tx, id);
-      if (activeKids > 0) throw AppError.conflict(`${row.name} still has ${activeKids} active child units; move or retire them first`);
+      if (activeKids > 0)
+        throw AppError.conflict(`${row.name} still has ${activeKids} active child units; move or retire them first`);
       const retired = await unitsRepo.update(tx, id, { status: 'retired', retired_at: now, now });
       await unitsRepo.addHistory(tx, { unitId: id, at: now, change: 'retired', reason });
       return retired;
@@ -188,6 +236,13 @@ export class UnitsService {
   async history(id: number): Promise<UnitHistoryEntry[]> {
     await this.get(id);
     const rows = await unitsRepo.history(this.db.db, id);
-    return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), change: r.change, before: r.before, after: r.after, reason: r.reason }));
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      change: r.change,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+    }));
   }
 }

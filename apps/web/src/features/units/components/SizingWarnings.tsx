@@ -8,7 +8,14 @@ export function SizingWarnings({ warnings }: { warnings: readonly SizingWarning[
   return (
     <Flex vertical gap={8}>
       {warnings.map((w, i) => (
-        <Alert key={`${w.unitId}-${w.rule}-${i}`} type="warning" showIcon title={text(w)} data-testid="sizing-warning" data-rule={w.rule} />
+        <Alert
+          key={`${w.unitId}-${w.rule}-${i}`}
+          type="warning"
+          showIcon
+          title={text(w)}
+          data-testid="sizing-warning"
+          data-rule={w.rule}
+        />
       ))}
     </Flex>
   );

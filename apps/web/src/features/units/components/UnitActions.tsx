@@ -57,7 +57,11 @@ export function CreateUnitButton({ parent }: { parent: Unit | null }) {
       </Button>
       <Modal
         open={open}
-        title={parent ? t('units.actions.createUnder', { kind: kindName, parent: parent.name }) : t('units.actions.create', { kind: kindName })}
+        title={
+          parent
+            ? t('units.actions.createUnder', { kind: kindName, parent: parent.name })
+            : t('units.actions.create', { kind: kindName })
+        }
         okText={t('common.save')}
         cancelText={t('common.cancel')}
         confirmLoading={create.isPending}
@@ -116,7 +120,12 @@ export function RenameUnitButton({ unit }: { unit: Unit }) {
           initialValues={{ name: unit.name }}
           onFinish={(values) =>
             update.mutate(
-              { id: unit.id, version: unit.version, name: values.name.trim(), ...(values.reason ? { reason: values.reason } : {}) },
+              {
+                id: unit.id,
+                version: unit.version,
+                name: values.name.trim(),
+                ...(values.reason ? { reason: values.reason } : {}),
+              },
               { onSuccess: () => setOpen(false) },
             )
           }

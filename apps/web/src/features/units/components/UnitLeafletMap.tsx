@@ -9,6 +9,8 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import './UnitLeafletMap.css';
+import type { Feature, Geometry } from 'geojson';
 import type { UnitMap } from '@wangge/contracts';
 import { householdColor, type HouseholdStep } from '../utils/household-scale.ts';
 
@@ -61,7 +63,7 @@ export function UnitLeafletMap({ map: data, steps, tileUrl, label, describe, onO
 
     for (const feature of data.features) {
       const { id, name, households } = feature.properties;
-      const layer = L.geoJSON<ChildFeature['properties']>(feature as GeoJSON.Feature<GeoJSON.Geometry, ChildFeature['properties']>, {
+      const layer = L.geoJSON<ChildFeature['properties']>(feature as Feature<Geometry, ChildFeature['properties']>, {
         style: {
           color: '#ffffff',
           weight: 1.5,

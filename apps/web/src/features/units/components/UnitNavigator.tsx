@@ -36,7 +36,11 @@ function UnitTitle({ unit }: { unit: Unit }) {
       <span>{unit.name}</span>
       <UnitKindTag kind={unit.kind} />
       {unit.childCount > 0 && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-label={t('units.tree.childCount', { count: unit.childCount })}>
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 12 }}
+          aria-label={t('units.tree.childCount', { n: unit.childCount })}
+        >
           ({unit.childCount})
         </Typography.Text>
       )}
@@ -107,7 +111,14 @@ export function UnitNavigator({ selectedId }: { selectedId: number | null }) {
   } else if (roots.isPending) {
     body = <Spin description={t('app.loading')} />;
   } else if (roots.isError) {
-    body = <Alert type="error" showIcon title={t('units.tree.loadFailed')} action={<Button onClick={() => void roots.refetch()}>{t('common.retry')}</Button>} />;
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        title={t('units.tree.loadFailed')}
+        action={<Button onClick={() => void roots.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
   } else if (roots.data.items.length === 0) {
     body = <Empty description={t('units.tree.empty')} />;
   } else {
@@ -129,15 +140,16 @@ export function UnitNavigator({ selectedId }: { selectedId: number | null }) {
 
   return (
     <Flex vertical gap={8} style={{ height: '100%' }}>
-      <Input.Search
-        allowClear
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        placeholder={t('units.tree.searchPlaceholder')}
-        aria-label={t('units.tree.search')}
-        data-testid="unit-search"
-        maxLength={50}
-      />
+      <div data-testid="unit-search">
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t('units.tree.searchPlaceholder')}
+          aria-label={t('units.tree.search')}
+          maxLength={50}
+        />
+      </div>
       <nav aria-label={t('units.tree.label')} data-testid="unit-tree" style={{ overflow: 'auto', flex: 1 }}>
         {body}
       </nav>

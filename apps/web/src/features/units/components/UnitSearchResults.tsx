@@ -14,11 +14,11 @@ export function UnitSearchResults({ q, onOpen }: { q: string; onOpen: (id: numbe
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.tree.noResults')} />;
 
   return (
-    <Flex vertical gap={2} role="list" aria-label={t('units.tree.searchResults', { count: total })}>
+    <Flex vertical gap={2} role="list" aria-label={t('units.tree.searchResults', { n: total })}>
       <Typography.Text type="secondary" style={{ fontSize: 12, padding: '0 8px' }}>
         {total > items.length
-          ? t('units.tree.searchResultsPartial', { shown: items.length, count: total })
-          : t('units.tree.searchResults', { count: total })}
+          ? t('units.tree.searchResultsPartial', { shown: items.length, n: total })
+          : t('units.tree.searchResults', { n: total })}
       </Typography.Text>
       {items.map((unit) => (
         <div role="listitem" key={unit.id}>

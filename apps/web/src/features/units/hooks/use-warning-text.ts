@@ -17,17 +17,23 @@ export function expectedRange(expected: string): string {
   return (range ?? parts[parts.length - 1] ?? expected).replace(/\s*[–~-]\s*/, '–');
 }
 
-const knownRules = new Set<string>(['gridHouseholds', 'microGridHouseholds', 'microGridMax', 'residentReps', 'householdLeads', 'gridLeader']);
+const knownRules = new Set<string>([
+  'gridHouseholds',
+  'microGridHouseholds',
+  'microGridMax',
+  'residentReps',
+  'householdLeads',
+  'gridLeader',
+]);
 
-export function useWarningText(): (warning: SizingWarning) => string {
+/** The sentence for a warning; `withUnit` (default) starts it with the unit's name. */
+export function useWarningText(): (warning: SizingWarning, options?: { withUnit?: boolean }) => string {
   const { t } = useTranslation();
-  return (warning) =>
+  return (warning, { withUnit = true } = {}) => {
     // A rule newer than this build falls back to the server's words rather than a raw key.
-    knownRules.has(warning.rule)
-      ? t(`units.warnings.${warning.rule}`, {
-          name: warning.unitName,
-          actual: warning.actual,
-          expected: expectedRange(warning.expected),
-        })
-      : `${warning.unitName}: ${warning.message}`;
+    const text = knownRules.has(warning.rule)
+      ? t(`units.warnings.${warning.rule}`, { actual: warning.actual, expected: expectedRange(warning.expected) })
+      : warning.message;
+    return withUnit ? t('units.warnings.withUnit', { name: warning.unitName, text }) : text;
+  };
 }

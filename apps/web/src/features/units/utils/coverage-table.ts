@@ -4,7 +4,16 @@
  * (a village's 公益岗位) and its own warnings belong to no child. They become a 本级 line, so
  * every column of the table sums to the total line.
  */
-import { StaffRoles, UnitKinds, roleUnitKinds, unitLevel, type Coverage, type StaffRole, type UnitKind, type UnitRef } from '@wangge/contracts';
+import {
+  StaffRoles,
+  UnitKinds,
+  roleUnitKinds,
+  unitLevel,
+  type Coverage,
+  type StaffRole,
+  type UnitKind,
+  type UnitRef,
+} from '@wangge/contracts';
 
 export interface CoverageCounts {
   units: Partial<Record<UnitKind, number>>;
@@ -44,7 +53,11 @@ export function coverageTable(coverage: Coverage): CoverageTable {
     }
     const staff: Partial<Record<StaffRole, number>> = {};
     for (const role of roles) staff[role] = n(row.counts.staff, role);
-    return { key: String(row.unit.id), unit: row.unit, counts: { units, staff, households: row.counts.households, warnings: row.counts.warnings } };
+    return {
+      key: String(row.unit.id),
+      unit: row.unit,
+      counts: { units, staff, households: row.counts.households, warnings: row.counts.warnings },
+    };
   });
 
   const total: CoverageCounts = {
