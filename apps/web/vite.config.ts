@@ -22,8 +22,11 @@ export default defineConfig({
     // Vite 8 bundles with rolldown: `codeSplitting.groups` replaces Rollup's manualChunks.
     // Vendor code changes less often than ours, so it gets its own chunks that stay cached
     // across deploys. `entriesAware` splits a group by which pages use a module, so antd code
-    // needed only by a lazy page (say, a Table) is not pulled into the first load; `maxSize`
-    // keeps every piece well under the 300 kB gzip budget of scripts/check-chunks.mjs.
+    // needed only by a lazy page (say, a Table) is not pulled into the first load.
+    // No `maxSize` on antd: cutting a page-set's antd code by size made pairs of chunks import
+    // each other, and in such a cycle one chunk runs before the other's React import exists
+    // (a blank /units page in production only). scripts/check-chunks.mjs fails the build on a
+    // chunk cycle and on any chunk over the 300 kB gzip budget.
     rolldownOptions: {
       output: {
         // entriesAware names list every page sharing a chunk; keep only the group name.
@@ -41,7 +44,6 @@ export default defineConfig({
               priority: 20,
               entriesAware: true,
               entriesAwareMergeThreshold: 20_000,
-              maxSize: 600_000,
             },
             {
               name: 'vendor',

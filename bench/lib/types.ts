@@ -38,7 +38,7 @@ export function row(
   value: number,
   unit: string,
   baseline: { label: string; value: number } | null = null,
-  target: { text: string; pass: boolean } | null = null,
+  target: { text: string; pass: boolean | null } | null = null,
 ): Row {
   return {
     figure,

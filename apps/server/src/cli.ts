@@ -13,7 +13,8 @@ import { startServer } from './main.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { importDivisions, loadCountyDivisions } from './modules/units/division-import.ts';
 import { unitsRepo } from './modules/units/units.repo.ts';
-import { UnitsService } from './modules/units/units.service.ts';
+import { systemActor } from './modules/access/actor.ts';
+import { createServices } from './services.ts';
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
@@ -106,13 +107,14 @@ units
   .description("load a county's townships and villages with their 12-digit division codes (2023 edition)")
   .requiredOption('--county <code>', '6-digit county code, e.g. 430624')
   .action(async (opts: { county: string }) => {
-    const { db } = await openMigrated();
+    const { cfg, db } = await openMigrated();
     try {
-      const service = new UnitsService(db, systemClock);
+      const crypto = new FieldCrypto(loadOrCreateKeyRing(cfg.keyFile));
+      const { units } = createServices(db, systemClock, crypto, cfg);
       const result = await importDivisions(await loadCountyDivisions(opts.county), {
         findByCode: (code) => unitsRepo.findByCode(db.db, code),
-        create: (input) => service.create(input),
-        rename: (id, version, name) => service.update(id, { version, name, reason: 'division code import' }),
+        create: (input) => units.create(systemActor, input),
+        rename: (id, version, name) => units.update(systemActor, id, { version, name, reason: 'division code import' }),
       });
       console.log(JSON.stringify(result, null, 2));
     } finally {

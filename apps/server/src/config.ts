@@ -24,6 +24,9 @@ export interface Config {
   jobsEnabled: boolean;
   trustProxy: boolean;
   mapTileUrl: string | undefined;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  cookieSecure: boolean;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,14 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
   demoScale: { env: 'WANGGE_DEMO_SCALE', file: 'demoScale', fallback: () => 0.02, parse: share },
   jobsEnabled: { env: 'WANGGE_JOBS', file: 'jobsEnabled', fallback: () => true, parse: bool },
   trustProxy: { env: 'WANGGE_TRUST_PROXY', file: 'trustProxy', fallback: () => false, parse: bool },
+  sessionIdleMinutes: {
+    env: 'WANGGE_SESSION_IDLE_MINUTES',
+    file: 'sessionIdleMinutes',
+    fallback: () => 30,
+    parse: int(1, 24 * 60),
+  },
+  sessionMaxHours: { env: 'WANGGE_SESSION_MAX_HOURS', file: 'sessionMaxHours', fallback: () => 12, parse: int(1, 24 * 7) },
+  cookieSecure: { env: 'WANGGE_COOKIE_SECURE', file: 'cookieSecure', fallback: () => false, parse: bool },
   mapTileUrl: { env: 'WANGGE_MAP_TILE_URL', file: 'mapTileUrl', fallback: () => undefined, parse: tileUrl },
 };
 

@@ -2,6 +2,8 @@
  * Composition root: config → database (migrated) → job queue → HTTP app. Used by `wangge serve`,
  * by the tests (with a ManualClock and a fresh database) and by the benchmarks.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -52,11 +54,11 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     work: config.jobsEnabled,
     ...(opts.jobSchema ? { schema: opts.jobSchema } : {}),
   });
-  for (const def of [...allJobs({ db, clock, log }), ...(opts.extraJobs ?? [])]) jobs.register(def);
-  await jobs.start();
   // In-memory databases (tests) get throwaway keys; otherwise the key file outside the database.
   const crypto = new FieldCrypto(config.dataDir === 'memory://' ? generateKeyRing() : loadOrCreateKeyRing(config.keyFile));
-  const services = createServices(db, clock, crypto);
+  const services = createServices(db, clock, crypto, config);
+  for (const def of [...allJobs(services), ...(opts.extraJobs ?? [])]) jobs.register(def);
+  await jobs.start();
   const app = await buildApp({ config, db, clock, jobs, services });
   let closed = false;
   return {
@@ -86,7 +88,12 @@ async function seedIfEmpty(runtime: Runtime, crypto: FieldCrypto) {
   if (any) return;
   log.info(`Empty database: loading the demo county at scale ${config.demoScale}…`);
   const summary = await seedDemo(db, runtime.clock, crypto, { scale: config.demoScale, seed: 2026 });
-  log.info({ summary }, 'demo county loaded');
+  // The demo passwords are shown once here and kept beside the database (mode 0600) for the newcomer.
+  const file = path.join(config.dataDir, 'demo-accounts.txt');
+  const lines = summary.accounts.map((a) => `${a.username.padEnd(12)} ${a.password}  ${a.role} @ ${a.unit}`);
+  writeFileSync(file, `Wangge demo accounts (demo only; change or disable them in production)\n${lines.join('\n')}\n`, { mode: 0o600 });
+  log.info({ units: summary.units, households: summary.households, staff: summary.staff }, `demo county loaded; demo accounts in ${file}`);
+  for (const line of lines) log.info(`demo account: ${line}`);
 }
 
 export async function startServer(config: Config, opts: RuntimeOptions = {}): Promise<Runtime & { url: string }> {

@@ -2,23 +2,42 @@
  * The services of every module, built once per process. Routes and jobs reach them through here;
  * a module calls another module's service, never its repository's SQL for writes.
  */
+import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import type { FieldCrypto } from './lib/field-crypto.ts';
+import { AccessService } from './modules/access/access.service.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { SecondFactorService } from './modules/auth/second-factor.service.ts';
 import { HouseholdsService } from './modules/households/households.service.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
 import { CoverageService } from './modules/units/coverage.service.ts';
 import { MapsService } from './modules/units/maps.service.ts';
 import { UnitsService } from './modules/units/units.service.ts';
+import { UsersService } from './modules/users/users.service.ts';
 
-export function createServices(db: Db, clock: Clock, crypto: FieldCrypto) {
-  const maps = new MapsService(db, clock);
+export function createServices(
+  db: Db,
+  clock: Clock,
+  crypto: FieldCrypto,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'>,
+) {
+  const audit = new AuditService(db, clock, crypto);
+  const access = new AccessService(db, audit);
+  const auth = new AuthService(db, clock, audit, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+  const maps = new MapsService(db, clock, access, audit);
   return {
-    units: new UnitsService(db, clock, () => maps.locator.invalidate()),
+    audit,
+    access,
+    auth,
+    secondFactor: new SecondFactorService(db, clock, crypto, audit, auth),
+    users: new UsersService(db, clock, access, audit),
+    units: new UnitsService(db, clock, access, audit, () => maps.locator.invalidate()),
     maps,
-    coverage: new CoverageService(db, clock),
-    staff: new StaffService(db, clock, crypto),
-    households: new HouseholdsService(db, clock),
+    coverage: new CoverageService(db, clock, access),
+    staff: new StaffService(db, clock, crypto, access, audit),
+    households: new HouseholdsService(db, clock, access, audit),
   };
 }
 

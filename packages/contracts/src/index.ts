@@ -5,3 +5,5 @@ export * from './households.ts';
 export * from './staff.ts';
 export * from './system.ts';
 export * from './units.ts';
+export * from './auth.ts';
+export * from './permissions.ts';

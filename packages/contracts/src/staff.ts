@@ -37,6 +37,7 @@ export const Phone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'Ma
 
 export const Staff = Type.Object({
   id: Id,
+  unitId: Id,
   name: Type.String(),
   phone: Type.String({ description: 'Masked: 138****1234' }),
   partyMember: Type.Boolean(),
@@ -45,7 +46,13 @@ export const Staff = Type.Object({
 export type Staff = Static<typeof Staff>;
 
 export const StaffCreate = Type.Object(
-  { name: Name, phone: Phone, partyMember: Type.Optional(Type.Boolean()), note: Type.Optional(Text(500)) },
+  {
+    unitId: Type.Integer({ minimum: 1, description: 'The unit registering the person: its officials see and edit the record' }),
+    name: Name,
+    phone: Phone,
+    partyMember: Type.Optional(Type.Boolean()),
+    note: Type.Optional(Text(500)),
+  },
   { additionalProperties: false },
 );
 export type StaffCreate = Static<typeof StaffCreate>;

@@ -2,6 +2,7 @@
  * Kysely table types. One interface per table, named as the glossary names the concept;
  * each module's tables live in db/tables/<module>.ts and are gathered here.
  */
+import type { AuditLogTable, AuditSealTable, RoleGrantTable, SessionTable, UserAccountTable } from './tables/access.ts';
 import type {
   AssignmentTable,
   DepartmentTable,
@@ -24,4 +25,9 @@ export interface Database {
   party_group_grid: PartyGroupGridTable;
   household: HouseholdTable;
   household_move: HouseholdMoveTable;
+  user_account: UserAccountTable;
+  role_grant: RoleGrantTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  audit_seal: AuditSealTable;
 }

@@ -14,7 +14,11 @@ import type { Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { Clock } from '../lib/clock.ts';
 import { loggerOptions } from '../lib/logger.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { householdsRoutes } from '../modules/households/households.routes.ts';
+import { usersRoutes } from '../modules/users/users.routes.ts';
+import { registerAuth } from './auth.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
@@ -79,8 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await registerOpenApi(app);
+  await registerAuth(app, deps.config.cookieSecure);
 
   await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
   await app.register(unitsRoutes);
   await app.register(staffRoutes);
   await app.register(householdsRoutes);

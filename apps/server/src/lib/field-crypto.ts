@@ -13,6 +13,8 @@ export interface KeyRing {
   keys: Record<string, { enc: string; mac: string }>;
   /** Key of the blind index. It cannot rotate without rebuilding every index column. */
   blindIndex: string;
+  /** Key of the audit seal chain (HMAC-SM3). Older key files without it derive one from blindIndex. */
+  audit?: string;
 }
 
 export class IntegrityError extends Error {
@@ -27,6 +29,7 @@ export function generateKeyRing(id = 'k1'): KeyRing {
     current: id,
     keys: { [id]: { enc: randomBytes(16).toString('hex'), mac: randomBytes(32).toString('hex') } },
     blindIndex: randomBytes(32).toString('hex'),
+    audit: randomBytes(32).toString('hex'),
   };
 }
 
@@ -40,6 +43,7 @@ export function validateKeyRing(ring: unknown): KeyRing {
     if (!/^[a-z0-9]{1,8}$/.test(id) || !hex(k.enc, 16) || !hex(k.mac, 32)) throw new Error(`key ${id} is malformed`);
   }
   if (!hex(r.blindIndex, 32)) throw new Error('blindIndex key is malformed');
+  if (r.audit !== undefined && !hex(r.audit, 32)) throw new Error('audit key is malformed');
   return r;
 }
 
@@ -92,6 +96,21 @@ export class FieldCrypto {
   /** Keyed, deterministic digest for exact lookup; normalise the input before calling. */
   blindIndex(plain: string): string {
     return createHmac('sm3', Buffer.from(this.ring.blindIndex, 'hex')).update(plain, 'utf8').digest('base64url');
+  }
+
+  /** One link of the audit seal chain: HMAC-SM3 over the previous link and the canonical row. */
+  sealLink(previous: string, canonicalRow: string): string {
+    const key = this.ring.audit
+      ? Buffer.from(this.ring.audit, 'hex')
+      : createHmac('sm3', Buffer.from(this.ring.blindIndex, 'hex')).update('audit-seal').digest();
+    return createHmac('sm3', key).update(previous).update('\n').update(canonicalRow, 'utf8').digest('base64url');
+  }
+
+  /** The ring with a new current key (older keys kept to decrypt what they sealed). */
+  static rotated(ring: KeyRing): KeyRing {
+    const numbers = Object.keys(ring.keys).map((k) => Number(k.replace(/\D/g, '')) || 0);
+    const id = `k${Math.max(0, ...numbers) + 1}`;
+    return { ...ring, current: id, keys: { ...ring.keys, ...generateKeyRing(id).keys } };
   }
 
   #tag(macKey: string, id: string, iv: Buffer, ct: Buffer): Buffer {

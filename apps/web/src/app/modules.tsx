@@ -21,12 +21,20 @@ export interface AppModule {
   key: ModuleKey;
   path: string;
   icon: ReactNode;
+  /** Route parameters after `path`, when the page takes any, e.g. `/:unitId?`. */
+  params?: string;
   load: NonNullable<RouteObject['lazy']>;
 }
 
 export const appModules: readonly AppModule[] = [
   { key: 'workbench', path: '/', icon: <DesktopOutlined />, load: () => import('./routes/workbench.tsx') },
-  { key: 'units', path: '/units', icon: <ApartmentOutlined />, load: () => import('./routes/units.tsx') },
+  {
+    key: 'units',
+    path: '/units',
+    params: '/:unitId?',
+    icon: <ApartmentOutlined />,
+    load: () => import('./routes/units.tsx'),
+  },
   { key: 'people', path: '/people', icon: <TeamOutlined />, load: () => import('./routes/people.tsx') },
   { key: 'tickets', path: '/tickets', icon: <FileTextOutlined />, load: () => import('./routes/tickets.tsx') },
   { key: 'registers', path: '/registers', icon: <BookOutlined />, load: () => import('./routes/registers.tsx') },

@@ -8,7 +8,7 @@ import { RouteError } from './routes/RouteError.tsx';
 const moduleRoutes: RouteObject[] = appModules.map((m) =>
   m.path === '/'
     ? { index: true, lazy: m.load, HydrateFallback: PageLoading }
-    : { path: m.path.slice(1), lazy: m.load, HydrateFallback: PageLoading },
+    : { path: `${m.path.slice(1)}${m.params ?? ''}`, lazy: m.load, HydrateFallback: PageLoading },
 );
 
 export const routes: RouteObject[] = [

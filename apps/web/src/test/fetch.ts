@@ -39,6 +39,7 @@ export const systemInfoAnswer = {
   version: '0.1.0',
   database: 'pglite',
   serverTime: '2026-03-02T08:00:00.000Z',
+  mapTileUrl: null,
 } as const;
 
 /** A healthy server, for tests about something else. */

@@ -20,3 +20,14 @@ export function renderApp(path = '/') {
 export function renderWithProviders(ui: ReactNode) {
   return render(<AppProviders>{ui}</AppProviders>);
 }
+
+/** Providers and an in-memory router around one component, for components that link or navigate. */
+export function renderInRouter(ui: ReactNode, path = '/') {
+  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });
+  const view = render(
+    <AppProviders>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...view, router };
+}

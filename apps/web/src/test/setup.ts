@@ -1,5 +1,5 @@
 /** Runs before every web test file. */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { i18n } from '@/shared/i18n/i18n.ts';
 
@@ -27,6 +27,10 @@ class ResizeObserverStub {
   disconnect(): void {}
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+// Pages are lazy chunks and antd styles its first render in JS; on a busy two-core runner the
+// default 1 s for findBy* is too tight to tell slow from broken.
+configure({ asyncUtilTimeout: 3000 });
 
 // No test may inherit another's language, storage, stubs or timers.
 afterEach(async () => {

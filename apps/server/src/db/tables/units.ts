@@ -40,6 +40,8 @@ export interface DepartmentTable {
 
 export interface StaffTable {
   id: Generated<number>;
+  /** The unit that registered the person: whose officials may see and edit the record. */
+  unit_id: number;
   name: string;
   phone_enc: string;
   phone_masked: string;

@@ -10,6 +10,7 @@ import type { Database } from '../../db/types.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
 import { loadCountyDivisions } from '../units/division-import.ts';
+import { seedDemoAccounts, type DemoAccount } from './demo.accounts.ts';
 import { countyBureaus, townshipStations } from './departments.ts';
 import { FULL_HOUSEHOLDS, gridsPerVillage, planGrid, split } from './plan.ts';
 import { outline, partition } from './polygons.ts';
@@ -30,6 +31,7 @@ export interface DemoSummary {
   households: number;
   departments: number;
   partyGroups: number;
+  accounts: DemoAccount[];
   seconds: number;
 }
 
@@ -179,10 +181,11 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   const staff: Insertable<Database['staff']>[] = [];
   const assignments: Insertable<Database['assignment']>[] = [];
   const households: Insertable<Database['household']>[] = [];
-  const person = (partyMember = false) => {
+  const person = (unitId: number, partyMember = false) => {
     const phone = mobile(r);
     const id = staffIds.next();
     staff.push({
+      unit_id: unitId,
       id,
       name: chineseName(r),
       phone_enc: crypto.encrypt(phone),
@@ -208,20 +211,20 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
 
   let guide = 0;
   grids.forEach((g, i) => {
-    assign(person(true), g.unit.id, 'gridLeader');
-    const worker = person(r.chance(0.4));
+    assign(person(g.village.id, true), g.unit.id, 'gridLeader');
+    const worker = person(g.village.id, r.chance(0.4));
     assign(worker, g.unit.id, 'gridWorker');
     if (r.chance(0.06)) assign(worker, g.unit.id, 'welfarePost', r.pick(['护林员', '保洁员', '地灾员', '护河员']));
-    assign(person(r.chance(0.5)), g.unit.id, 'infoOfficer');
-    assign(person(true), g.unit.id, 'liaison');
+    assign(person(g.village.id, r.chance(0.5)), g.unit.id, 'infoOfficer');
+    assign(person(county.id, true), g.unit.id, 'liaison');
     // A township cadre coaches one or two grids of the same township.
-    if (i === 0 || grids[i - 1]!.township.id !== g.township.id || i % 2 === 0) guide = person(true);
+    if (i === 0 || grids[i - 1]!.township.id !== g.township.id || i % 2 === 0) guide = person(g.township.id, true);
     assign(guide, g.unit.id, 'guide');
     let gridHouseholds = 0;
     for (const mg of g.microGrids) {
-      assign(person(r.chance(0.6)), mg.unit.id, 'microGridWorker');
+      assign(person(g.village.id, r.chance(0.6)), mg.unit.id, 'microGridWorker');
       for (const grp of mg.groups) {
-        assign(person(r.chance(0.3)), grp.unit.id, 'householdLead');
+        assign(person(g.village.id, r.chance(0.3)), grp.unit.id, 'householdLead');
         for (let h = 0; h < grp.households; h++) {
           households.push({
             id: householdIds.next(),
@@ -238,7 +241,8 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
     }
     // One resident representative per 8–15 households, placed in the micro-grids.
     const reps = Math.max(gridHouseholds > 0 ? 1 : 0, Math.round(gridHouseholds / 12));
-    for (let k = 0; k < reps; k++) assign(person(r.chance(0.3)), g.microGrids[k % g.microGrids.length]!.unit.id, 'residentRep');
+    for (let k = 0; k < reps; k++)
+      assign(person(g.village.id, r.chance(0.3)), g.microGrids[k % g.microGrids.length]!.unit.id, 'residentRep');
   });
   await insertBatches(db, 'staff', staff);
   await insertBatches(db, 'assignment', assignments);
@@ -269,6 +273,9 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
     );
   }
 
+  const first = grids[0]!;
+  const accounts = await seedDemoAccounts(db, now, { county, township: first.township, village: first.village, grid: first.unit }, departments[0]?.id ?? null);
+
   const byKind: Record<string, number> = {};
   for (const u of units) byKind[u.kind] = (byKind[u.kind] ?? 0) + 1;
   return {
@@ -279,6 +286,7 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
     households: households.length,
     departments: departments.length,
     partyGroups: partyGroups.length,
+    accounts,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }

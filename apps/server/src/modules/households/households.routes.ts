@@ -8,15 +8,19 @@ import {
   HouseholdMove,
   HouseholdPage,
   IdParams,
+  Permission,
 } from '@wangge/contracts';
 
 const tags = ['households'];
+const read = { access: Permission.HouseholdsRead };
+const write = { access: Permission.HouseholdsWrite };
 
 export const householdsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { households } = app.services;
   app.get(
     '/api/v1/households',
     {
+      config: read,
       schema: {
         tags,
         summary: 'Households within a unit subtree',
@@ -24,19 +28,23 @@ export const householdsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HouseholdPage },
       },
     },
-    (req) => households.list(req.query),
+    (req) => households.list(req.actor, req.query),
   );
   app.post(
     '/api/v1/households',
-    { schema: { tags, summary: 'Add a household to the lowest unit', body: HouseholdCreate, response: { 201: Household } } },
-    async (req, reply) => reply.status(201).send(await households.create(req.body)),
+    {
+      config: write,
+      schema: { tags, summary: 'Add a household to the lowest unit', body: HouseholdCreate, response: { 201: Household } },
+    },
+    async (req, reply) => reply.status(201).send(await households.create(req.actor, req.body)),
   );
-  app.get('/api/v1/households/:id', { schema: { tags, params: IdParams, response: { 200: Household } } }, (req) =>
-    households.get(req.params.id),
+  app.get('/api/v1/households/:id', { config: read, schema: { tags, params: IdParams, response: { 200: Household } } }, (req) =>
+    households.get(req.actor, req.params.id),
   );
   app.post(
     '/api/v1/households/:id/move',
     {
+      config: write,
       schema: {
         tags,
         summary: 'Move a household (kept in history)',
@@ -45,9 +53,11 @@ export const householdsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Household },
       },
     },
-    (req) => households.move(req.params.id, req.body.unitId, req.body.reason ?? null),
+    (req) => households.move(req.actor, req.params.id, req.body.unitId, req.body.reason ?? null),
   );
-  app.get('/api/v1/households/:id/history', { schema: { tags, params: IdParams, response: { 200: HouseholdHistory } } }, (req) =>
-    households.history(req.params.id),
+  app.get(
+    '/api/v1/households/:id/history',
+    { config: read, schema: { tags, params: IdParams, response: { 200: HouseholdHistory } } },
+    (req) => households.history(req.actor, req.params.id),
   );
 };

@@ -3,6 +3,7 @@
  * household group with no active child units. Moving one records where it came from.
  */
 import {
+  Permission,
   householdUnitKinds,
   type Household,
   type HouseholdCreate,
@@ -15,6 +16,9 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { unitsRepo } from '../units/units.repo.ts';
+import type { AccessService } from '../access/access.service.ts';
+import type { Actor } from '../access/actor.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 
 type Row = {
   id: number;
@@ -41,6 +45,8 @@ export class HouseholdsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   private select() {
@@ -60,10 +66,27 @@ export class HouseholdsService {
       ]);
   }
 
-  async get(id: number): Promise<Household> {
+  private async load(id: number): Promise<Household> {
     const r = await this.select().where('h.id', '=', id).executeTakeFirst();
     if (!r) throw AppError.notFound(`Household ${id}`);
     return toHousehold(r);
+  }
+
+  /** The household, when the actor holds `permission` over its unit; otherwise 404 (audited). */
+  private async requireHousehold(actor: Actor, permission: Permission, id: number): Promise<Household> {
+    const r = await this.db.db
+      .selectFrom('household as h')
+      .innerJoin('unit as u', 'u.id', 'h.unit_id')
+      .select(['h.id', 'u.id as unit_id', 'u.path'])
+      .where('h.id', '=', id)
+      .executeTakeFirst();
+    if (!r) return this.access.deny(actor, permission, { objectType: 'household', objectId: id });
+    await this.access.requirePath(actor, permission, r.path, { objectType: 'household', objectId: id, unitId: r.unit_id });
+    return this.load(id);
+  }
+
+  get(actor: Actor, id: number): Promise<Household> {
+    return this.requireHousehold(actor, Permission.HouseholdsRead, id);
   }
 
   /** The unit must be of a household kind, active, and have no active children (the lowest unit). */
@@ -85,27 +108,38 @@ export class HouseholdsService {
     return unit;
   }
 
-  async create(input: HouseholdCreate): Promise<Household> {
+  async create(actor: Actor, input: HouseholdCreate): Promise<Household> {
+    await this.access.requireUnit(actor, Permission.HouseholdsWrite, input.unitId);
     await this.checkHomeUnit(input.unitId);
     const now = this.clock.now();
-    const r = await this.db.db
-      .insertInto('household')
-      .values({
-        unit_id: input.unitId,
-        address: input.address.trim(),
-        head_name: input.headName.trim(),
-        member_count: input.memberCount ?? 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return this.get(r.id);
+    const id = await this.db.db.transaction().execute(async (tx) => {
+      const r = await tx
+        .insertInto('household')
+        .values({
+          unit_id: input.unitId,
+          address: input.address.trim(),
+          head_name: input.headName.trim(),
+          member_count: input.memberCount ?? 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.audit.record(tx, actor, {
+        action: 'household.create',
+        objectType: 'household',
+        objectId: r.id,
+        unitId: input.unitId,
+      });
+      return r.id;
+    });
+    return this.load(id);
   }
 
-  async move(id: number, unitId: number, reason: string | null): Promise<Household> {
-    const current = await this.get(id);
+  async move(actor: Actor, id: number, unitId: number, reason: string | null): Promise<Household> {
+    const current = await this.requireHousehold(actor, Permission.HouseholdsWrite, id);
     if (current.unit.id === unitId) return current;
+    await this.access.requireUnit(actor, Permission.HouseholdsWrite, unitId);
     await this.checkHomeUnit(unitId);
     const now = this.clock.now();
     await this.db.db.transaction().execute(async (tx) => {
@@ -114,13 +148,19 @@ export class HouseholdsService {
         .insertInto('household_move')
         .values({ household_id: id, from_unit_id: current.unit.id, to_unit_id: unitId, at: now, reason })
         .execute();
+      await this.audit.record(tx, actor, {
+        action: 'household.move',
+        objectType: 'household',
+        objectId: id,
+        unitId,
+        detail: { from: current.unit.id },
+      });
     });
-    return this.get(id);
+    return this.load(id);
   }
 
-  async list(q: HouseholdListQuery): Promise<PageOf<Household>> {
-    const unit = await unitsRepo.findById(this.db.db, q.within);
-    if (!unit) throw AppError.notFound(`Unit ${q.within}`);
+  async list(actor: Actor, q: HouseholdListQuery): Promise<PageOf<Household>> {
+    const { unit } = await this.access.requireUnit(actor, Permission.HouseholdsRead, q.within);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     let base = this.select().where(sql<boolean>`u.path <@ ${unit.path}::ltree`);
@@ -138,8 +178,8 @@ export class HouseholdsService {
     return { items: rows.map(toHousehold), total: total.n, limit, offset };
   }
 
-  async history(id: number) {
-    await this.get(id);
+  async history(actor: Actor, id: number) {
+    await this.requireHousehold(actor, Permission.HouseholdsRead, id);
     const rows = await this.db.db
       .selectFrom('household_move as m')
       .innerJoin('unit as f', 'f.id', 'm.from_unit_id')

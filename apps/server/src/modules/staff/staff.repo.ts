@@ -1,5 +1,5 @@
 /** SQL for staff, role assignments and party groups. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -23,6 +23,7 @@ export const staffRepo = {
   async insertStaff(
     db: Q,
     row: {
+      unit_id: number;
       name: string;
       phone_enc: string;
       phone_masked: string;
@@ -39,12 +40,42 @@ export const staffRepo = {
     return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  async searchStaff(db: Q, f: { q?: string; phoneBidx?: string }, limit: number, offset: number) {
-    let base = db.selectFrom('staff');
-    if (f.q) base = base.where('name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    if (f.phoneBidx) base = base.where('phone_bidx', '=', f.phoneBidx);
+  /** Paths of the registering unit and of every unit where the person holds or held a role. */
+  async unitPathsOf(db: Q, staffId: number, unitId: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('unit')
+      .select('path')
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', unitId),
+          eb('id', 'in', eb.selectFrom('assignment').select('unit_id').where('staff_id', '=', staffId)),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => r.path);
+  },
+
+  /** `scope` is a condition on `u.path`, true when the registering unit or a role's unit is in it. */
+  async searchStaff(db: Q, f: { scope: Expression<SqlBool>; q?: string; phoneBidx?: string }, limit: number, offset: number) {
+    let base = db
+      .selectFrom('staff as s')
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('unit as u').select('u.id').whereRef('u.id', '=', 's.unit_id').where(f.scope)),
+          eb.exists(
+            eb
+              .selectFrom('assignment as a')
+              .innerJoin('unit as u', 'u.id', 'a.unit_id')
+              .select('a.id')
+              .whereRef('a.staff_id', '=', 's.id')
+              .where(f.scope),
+          ),
+        ]),
+      );
+    if (f.q) base = base.where('s.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (f.phoneBidx) base = base.where('s.phone_bidx', '=', f.phoneBidx);
     const [rows, total] = await Promise.all([
-      base.selectAll().orderBy('name').orderBy('id').limit(limit).offset(offset).execute(),
+      base.selectAll('s').orderBy('s.name').orderBy('s.id').limit(limit).offset(offset).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: total.n };
@@ -74,7 +105,7 @@ export const staffRepo = {
 
   async roster(
     db: Q,
-    f: { path: string; role?: string; activeOn?: string; q?: string; staffId?: number },
+    f: { path: string; role?: string; activeOn?: string; q?: string; staffId?: number; scope?: Expression<SqlBool> },
     limit: number,
     offset: number,
   ) {
@@ -85,6 +116,7 @@ export const staffRepo = {
       .where(sql<boolean>`u.path <@ ${f.path}::ltree`);
     if (f.role) base = base.where('a.role', '=', f.role);
     if (f.staffId) base = base.where('a.staff_id', '=', f.staffId);
+    if (f.scope) base = base.where(f.scope);
     if (f.activeOn) {
       base = base
         .where('a.starts_on', '<=', f.activeOn)

@@ -10,7 +10,9 @@ import {
   PageQuery,
   PartyGroup,
   PartyGroupCreate,
+  Permission,
   Phone,
+  RevealResponse,
   RosterQuery,
   Staff,
   StaffCreate,
@@ -18,6 +20,7 @@ import {
 import { Type } from 'typebox';
 
 const tags = ['staff'];
+const P = Permission;
 
 export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { staff } = app.services;
@@ -25,6 +28,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/staff',
     {
+      config: { access: P.StaffRead },
       schema: {
         tags,
         summary: 'Search staff by name or exact phone',
@@ -35,16 +39,30 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(Staff) },
       },
     },
-    (req) => staff.searchStaff(req.query),
+    (req) => staff.searchStaff(req.actor, req.query),
   );
   app.post(
     '/api/v1/staff',
-    { schema: { tags, summary: 'Add a person who works the grid', body: StaffCreate, response: { 201: Staff } } },
-    async (req, reply) => reply.status(201).send(await staff.createStaff(req.body)),
+    {
+      config: { access: P.StaffWrite },
+      schema: { tags, summary: 'Add a person who works the grid', body: StaffCreate, response: { 201: Staff } },
+    },
+    async (req, reply) => reply.status(201).send(await staff.createStaff(req.actor, req.body)),
+  );
+  app.post(
+    '/api/v1/staff/:id/reveal-phone',
+    {
+      config: { access: P.PersonalReveal },
+      schema: { tags, summary: 'The full phone number (audited)', params: IdParams, response: { 200: RevealResponse } },
+    },
+    async (req) => ({
+      value: await staff.revealPhone(req.actor, req.params.id),
+    }),
   );
   app.get(
     '/api/v1/staff/:id/assignments',
     {
+      config: { access: P.StaffRead },
       schema: {
         tags,
         summary: 'Every role a person held, ended ones too',
@@ -52,11 +70,12 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(Assignment) },
       },
     },
-    (req) => staff.history(req.params.id),
+    (req) => staff.history(req.actor, req.params.id),
   );
   app.get(
     '/api/v1/roster',
     {
+      config: { access: P.StaffRead },
       schema: {
         tags,
         summary: 'Staff in roles within a unit subtree',
@@ -64,16 +83,20 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AssignmentPage },
       },
     },
-    (req) => staff.roster(req.query),
+    (req) => staff.roster(req.actor, req.query),
   );
   app.post(
     '/api/v1/assignments',
-    { schema: { tags, summary: 'Put a person in a role at a unit', body: AssignmentCreate, response: { 201: Assignment } } },
-    async (req, reply) => reply.status(201).send(await staff.assign(req.body)),
+    {
+      config: { access: P.StaffWrite },
+      schema: { tags, summary: 'Put a person in a role at a unit', body: AssignmentCreate, response: { 201: Assignment } },
+    },
+    async (req, reply) => reply.status(201).send(await staff.assign(req.actor, req.body)),
   );
   app.post(
     '/api/v1/assignments/:id/end',
     {
+      config: { access: P.StaffWrite },
       schema: {
         tags,
         summary: 'End an assignment (kept in history)',
@@ -82,16 +105,20 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Assignment },
       },
     },
-    (req) => staff.endAssignment(req.params.id, req.body.endsOn, req.body.reason ?? null),
+    (req) => staff.endAssignment(req.actor, req.params.id, req.body.endsOn, req.body.reason ?? null),
   );
   app.get(
     '/api/v1/units/:id/party-groups',
-    { schema: { tags, summary: 'Party groups of a village', params: IdParams, response: { 200: Type.Array(PartyGroup) } } },
-    (req) => staff.partyGroups(req.params.id),
+    {
+      config: { access: P.UnitsRead },
+      schema: { tags, summary: 'Party groups of a village', params: IdParams, response: { 200: Type.Array(PartyGroup) } },
+    },
+    (req) => staff.partyGroups(req.actor, req.params.id),
   );
   app.post(
     '/api/v1/units/:id/party-groups',
     {
+      config: { access: P.UnitsWrite },
       schema: {
         tags,
         summary: 'Attach a party group to one or several grids',
@@ -100,6 +127,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: PartyGroup },
       },
     },
-    async (req, reply) => reply.status(201).send(await staff.createPartyGroup(req.params.id, req.body.name, req.body.gridIds)),
+    async (req, reply) =>
+      reply.status(201).send(await staff.createPartyGroup(req.actor, req.params.id, req.body.name, req.body.gridIds)),
   );
 };

@@ -11,13 +11,17 @@ import { version } from '../../http/version.ts';
 export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.deps;
 
-  app.get('/healthz', { schema: { tags: ['system'], response: { 200: HealthResponse } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: HealthResponse } } },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   app.get(
     '/readyz',
-    { schema: { tags: ['system'], response: { 200: ReadinessResponse, 503: ReadinessResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: ReadinessResponse, 503: ReadinessResponse } } },
     async (_req, reply) => {
       let database = false;
       let migrations = false;
@@ -33,11 +37,15 @@ export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/v1/system/info', { schema: { tags: ['system'], response: { 200: SystemInfoResponse } } }, async () => ({
-    name: 'wangge',
-    version,
-    database: db.kind,
-    serverTime: clock.now().toISOString(),
-    mapTileUrl: app.deps.config.mapTileUrl ?? null,
-  }));
+  app.get(
+    '/api/v1/system/info',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: SystemInfoResponse } } },
+    async () => ({
+      name: 'wangge',
+      version,
+      database: db.kind,
+      serverTime: clock.now().toISOString(),
+      mapTileUrl: app.deps.config.mapTileUrl ?? null,
+    }),
+  );
 };

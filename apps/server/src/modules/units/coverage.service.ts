@@ -2,10 +2,11 @@
  * Coverage of a unit: counts of units by kind, staff by role and households, for the unit's whole
  * subtree and for each child, plus the sizing warnings found in the subtree.
  */
-import type { Coverage, CoverageRow } from '@wangge/contracts';
+import { Permission, type Coverage, type CoverageRow } from '@wangge/contracts';
+import type { AccessService } from '../access/access.service.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
 import { coverageRepo } from './coverage.repo.ts';
 import { sizingWarnings } from './sizing.ts';
 import { toUnitRef } from './units.mapper.ts';
@@ -15,16 +16,12 @@ export class CoverageService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
-  async coverage(id: number): Promise<Coverage> {
+  async coverage(actor: Actor, id: number): Promise<Coverage> {
     const db = this.db.db;
-    const unit = await db
-      .selectFrom('unit')
-      .select(['id', 'code', 'name', 'kind', 'path'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!unit) throw AppError.notFound(`Unit ${id}`);
+    const { unit } = await this.access.requireUnit(actor, Permission.UnitsRead, id);
     const children = await db
       .selectFrom('unit')
       .select(['id', 'code', 'name', 'kind', 'path'])

@@ -3,6 +3,7 @@
  * import/export. Overlaps with siblings and parts outside the parent are reported, not refused.
  */
 import {
+  Permission,
   mappedUnitKinds,
   type GeometryIssue,
   type GeometryResult,
@@ -19,6 +20,9 @@ import { AREA_TOLERANCE_M2, outsideM2, overlapM2, validatePolygon } from './geom
 import { Locator } from './locator.ts';
 import { toUnit, toUnitRef } from './units.mapper.ts';
 import { unitsRepo } from './units.repo.ts';
+import type { AccessService } from '../access/access.service.ts';
+import type { Actor } from '../access/actor.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 
 export class MapsService {
   readonly locator: Locator;
@@ -26,6 +30,8 @@ export class MapsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {
     this.locator = new Locator(async () => {
       const rows = await unitsRepo.withGeometry(this.db.db, mappedUnitKinds);
@@ -33,14 +39,14 @@ export class MapsService {
     });
   }
 
-  async getGeometry(id: number): Promise<PolygonGeometry> {
-    const row = await unitsRepo.findById(this.db.db, id);
-    if (!row) throw AppError.notFound(`Unit ${id}`);
+  async getGeometry(actor: Actor, id: number): Promise<PolygonGeometry> {
+    const { unit: row } = await this.access.requireUnit(actor, Permission.UnitsRead, id);
     if (!row.geometry) throw AppError.notFound(`Polygon of unit ${row.name}`);
     return row.geometry as PolygonGeometry;
   }
 
-  async setGeometry(id: number, geometry: PolygonGeometry | null): Promise<GeometryResult> {
+  async setGeometry(actor: Actor, id: number, geometry: PolygonGeometry | null): Promise<GeometryResult> {
+    await this.access.requireUnit(actor, Permission.UnitsWrite, id);
     if (geometry) {
       const errors = validatePolygon(geometry);
       if (errors.length)
@@ -90,9 +96,8 @@ export class MapsService {
     return issues;
   }
 
-  async childrenMap(id: number): Promise<UnitMap> {
-    const parent = await unitsRepo.findById(this.db.db, id);
-    if (!parent) throw AppError.notFound(`Unit ${id}`);
+  async childrenMap(actor: Actor, id: number): Promise<UnitMap> {
+    const { unit: parent } = await this.access.requireUnit(actor, Permission.UnitsRead, id);
     const rows = await unitsRepo.childrenWithGeometry(this.db.db, id);
     return {
       type: 'FeatureCollection',
@@ -106,18 +111,18 @@ export class MapsService {
     };
   }
 
-  async locate(lng: number, lat: number): Promise<LocateResult> {
+  /** The lowest unit at the point, when it lies in the actor's scope (else nothing, as if unmapped). */
+  async locate(actor: Actor, lng: number, lat: number): Promise<LocateResult> {
     const id = await this.locator.locate(lng, lat);
     if (id === null) return { unit: null, chain: [] };
     const row = await unitsRepo.findById(this.db.db, id);
-    if (!row) return { unit: null, chain: [] };
+    if (!row || (!actor.system && !this.access.grantFor(actor, Permission.UnitsRead, row.path))) return { unit: null, chain: [] };
     const chain = await unitsRepo.ancestors(this.db.db, row.path);
     return { unit: toUnitRef(row), chain: [...chain.map(toUnitRef), toUnitRef(row)] };
   }
 
-  async exportGeoJson(id: number): Promise<UnitFeatureCollection> {
-    const root = await unitsRepo.findById(this.db.db, id);
-    if (!root) throw AppError.notFound(`Unit ${id}`);
+  async exportGeoJson(actor: Actor, id: number): Promise<UnitFeatureCollection> {
+    const { unit: root } = await this.access.requireUnit(actor, Permission.UnitsRead, id);
     const rows = await this.db.db
       .selectFrom('unit')
       .select(['code', 'name', 'kind', 'geometry'])
@@ -138,18 +143,19 @@ export class MapsService {
   }
 
   /** Sets polygons by unit code; each feature succeeds or is rejected on its own, with a reason. */
-  async importGeoJson(fc: UnitFeatureCollection) {
+  async importGeoJson(actor: Actor, fc: UnitFeatureCollection) {
     const rejected: { index: number; code: string; reason: string }[] = [];
     let updated = 0;
     for (const [index, f] of fc.features.entries()) {
       const code = f.properties.code;
       const row = await unitsRepo.findByCode(this.db.db, code);
-      if (!row) {
+      // Units outside the caller's scope get the same answer as unknown codes.
+      if (!row || (!actor.system && !this.access.grantFor(actor, Permission.UnitsWrite, row.path))) {
         rejected.push({ index, code, reason: 'no unit has this code' });
         continue;
       }
       try {
-        await this.setGeometry(row.id, f.geometry);
+        await this.setGeometry(actor, row.id, f.geometry);
         updated++;
       } catch (err) {
         rejected.push({ index, code, reason: err instanceof AppError ? err.message : 'could not be stored' });

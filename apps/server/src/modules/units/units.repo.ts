@@ -1,7 +1,7 @@
 /**
  * SQL for the unit tree. The only place that touches the unit and unit_history tables.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { UnitTable } from '../../db/tables/units.ts';
 
@@ -26,6 +26,8 @@ const listColumns = [
 ] as const;
 
 export interface UnitFilter {
+  /** Scope and other conditions the caller adds (access control). */
+  where?: Expression<SqlBool>[];
   parentId?: number | null;
   withinPath?: string;
   withinId?: number;
@@ -55,6 +57,7 @@ export const unitsRepo = {
 
   async list(db: Q, f: UnitFilter, limit: number, offset: number): Promise<{ rows: UnitListRow[]; total: number }> {
     let base = db.selectFrom('unit as u');
+    for (const w of f.where ?? []) base = base.where(w);
     if (f.parentId === null) base = base.where('u.parent_id', 'is', null);
     else if (f.parentId !== undefined) base = base.where('u.parent_id', '=', f.parentId);
     if (f.withinPath) base = base.where(sql<boolean>`u.path <@ ${f.withinPath}::ltree`).where('u.id', '!=', f.withinId ?? 0);

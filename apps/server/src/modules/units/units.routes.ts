@@ -1,4 +1,4 @@
-/** HTTP for the unit tree, grid maps and coverage. Thin: validate (schemas) → service → reply. */
+/** HTTP for the unit tree, grid maps and coverage. Thin: access → schema → service → reply. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   Coverage,
@@ -7,6 +7,7 @@ import {
   IdParams,
   LocateQuery,
   LocateResult,
+  Permission,
   PolygonGeometry,
   Text,
   Unit,
@@ -22,6 +23,8 @@ import {
 import { Type } from 'typebox';
 
 const tags = ['units'];
+const read = { access: Permission.UnitsRead };
+const write = { access: Permission.UnitsWrite };
 
 export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { units, maps, coverage } = app.services;
@@ -29,35 +32,41 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/units',
     {
+      config: read,
       schema: {
         tags,
-        summary: 'List units: roots, children, a subtree or a search',
+        summary: 'List units: my top units, children, a subtree or a search',
         querystring: UnitListQuery,
         response: { 200: UnitPage },
       },
     },
-    (req) => units.list(req.query),
+    (req) => units.list(req.actor, req.query),
   );
   app.post(
     '/api/v1/units',
-    { schema: { tags, summary: 'Create a unit', body: UnitCreate, response: { 201: Unit } } },
-    async (req, reply) => reply.status(201).send(await units.create(req.body)),
+    { config: write, schema: { tags, summary: 'Create a unit', body: UnitCreate, response: { 201: Unit } } },
+    async (req, reply) => reply.status(201).send(await units.create(req.actor, req.body)),
   );
   app.get(
     '/api/v1/units/:id',
     {
+      config: read,
       schema: { tags, summary: 'A unit with its ancestors and sizing warnings', params: IdParams, response: { 200: UnitDetail } },
     },
-    (req) => units.detail(req.params.id),
+    (req) => units.detail(req.actor, req.params.id),
   );
   app.patch(
     '/api/v1/units/:id',
-    { schema: { tags, summary: 'Rename or move a unit', params: IdParams, body: UnitUpdate, response: { 200: Unit } } },
-    (req) => units.update(req.params.id, req.body),
+    {
+      config: write,
+      schema: { tags, summary: 'Rename or move a unit', params: IdParams, body: UnitUpdate, response: { 200: Unit } },
+    },
+    (req) => units.update(req.actor, req.params.id, req.body),
   );
   app.post(
     '/api/v1/units/:id/retire',
     {
+      config: write,
       schema: {
         tags,
         summary: 'Retire a unit (units are never deleted)',
@@ -66,27 +75,31 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Unit },
       },
     },
-    (req) => units.retire(req.params.id, req.body.version, req.body.reason ?? null),
+    (req) => units.retire(req.actor, req.params.id, req.body.version, req.body.reason ?? null),
   );
   app.get(
     '/api/v1/units/:id/history',
-    { schema: { tags, summary: 'Changes to a unit', params: IdParams, response: { 200: Type.Array(UnitHistoryEntry) } } },
-    (req) => units.history(req.params.id),
+    {
+      config: read,
+      schema: { tags, summary: 'Changes to a unit', params: IdParams, response: { 200: Type.Array(UnitHistoryEntry) } },
+    },
+    (req) => units.history(req.actor, req.params.id),
   );
   app.get(
     '/api/v1/units/:id/coverage',
-    { schema: { tags, summary: 'Coverage rolled up the tree', params: IdParams, response: { 200: Coverage } } },
-    (req) => coverage.coverage(req.params.id),
+    { config: read, schema: { tags, summary: 'Coverage rolled up the tree', params: IdParams, response: { 200: Coverage } } },
+    (req) => coverage.coverage(req.actor, req.params.id),
   );
 
   app.get(
     '/api/v1/units/:id/geometry',
-    { schema: { tags, summary: 'The polygon of a unit', params: IdParams, response: { 200: PolygonGeometry } } },
-    (req) => maps.getGeometry(req.params.id),
+    { config: read, schema: { tags, summary: 'The polygon of a unit', params: IdParams, response: { 200: PolygonGeometry } } },
+    (req) => maps.getGeometry(req.actor, req.params.id),
   );
   app.put(
     '/api/v1/units/:id/geometry',
     {
+      config: write,
       schema: {
         tags,
         summary: 'Set (or clear, with null) the polygon of a unit; overlaps are reported, not refused',
@@ -96,16 +109,20 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       bodyLimit: 8 * 1024 * 1024,
     },
-    (req) => maps.setGeometry(req.params.id, req.body.geometry),
+    (req) => maps.setGeometry(req.actor, req.params.id, req.body.geometry),
   );
   app.get(
     '/api/v1/units/:id/map',
-    { schema: { tags, summary: 'Polygons of the children of a unit', params: IdParams, response: { 200: UnitMap } } },
-    (req) => maps.childrenMap(req.params.id),
+    {
+      config: read,
+      schema: { tags, summary: 'Polygons of the children of a unit', params: IdParams, response: { 200: UnitMap } },
+    },
+    (req) => maps.childrenMap(req.actor, req.params.id),
   );
   app.get(
     '/api/v1/units/:id/geojson',
     {
+      config: read,
       schema: {
         tags,
         summary: 'Export the polygons of a subtree as GeoJSON',
@@ -114,13 +131,14 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const fc = await maps.exportGeoJson(req.params.id);
+      const fc = await maps.exportGeoJson(req.actor, req.params.id);
       return reply.header('content-disposition', `attachment; filename="units-${req.params.id}.geojson"`).send(fc);
     },
   );
   app.post(
     '/api/v1/units/geojson',
     {
+      config: write,
       schema: {
         tags,
         summary: 'Import polygons by unit code',
@@ -129,11 +147,12 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       bodyLimit: 64 * 1024 * 1024,
     },
-    (req) => maps.importGeoJson(req.body),
+    (req) => maps.importGeoJson(req.actor, req.body),
   );
   app.get(
     '/api/v1/locate',
     {
+      config: read,
       schema: {
         tags,
         summary: 'The lowest unit whose polygon contains a point',
@@ -141,6 +160,6 @@ export const unitsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LocateResult },
       },
     },
-    (req) => maps.locate(req.query.lng, req.query.lat),
+    (req) => maps.locate(req.actor, req.query.lng, req.query.lat),
   );
 };

@@ -4,6 +4,7 @@
  * Every change writes a unit_history entry in the same transaction.
  */
 import {
+  Permission,
   administrativeKinds,
   parentKind,
   unitLevel,
@@ -16,6 +17,7 @@ import {
   type UnitListQuery,
   type UnitUpdate,
 } from '@wangge/contracts';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -24,6 +26,9 @@ import { coverageRepo } from './coverage.repo.ts';
 import { sizingWarnings } from './sizing.ts';
 import { toUnit, toUnitRef } from './units.mapper.ts';
 import { unitsRepo, type UnitRow } from './units.repo.ts';
+import type { AccessService } from '../access/access.service.ts';
+import type { Actor } from '../access/actor.ts';
+import type { AuditService } from '../audit/audit.service.ts';
 
 export function todayOf(clock: Clock): string {
   // Dates in the domain are China-local (UTC+8, no daylight saving).
@@ -37,32 +42,51 @@ export class UnitsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
     private readonly onGeometryChange: () => void = () => {},
   ) {}
 
-  async get(id: number): Promise<UnitRow> {
-    const row = await unitsRepo.findById(this.db.db, id);
-    if (!row) throw AppError.notFound(`Unit ${id}`);
-    return row;
-  }
-
-  async list(q: UnitListQuery): Promise<PageOf<Unit>> {
+  /**
+   * Without parentId, within, q or kind: the top of what the actor may see (their granted units).
+   * Searches (q, kind) cover the actor's whole scope.
+   */
+  async list(actor: Actor, q: UnitListQuery): Promise<PageOf<Unit>> {
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
+    const P = Permission.UnitsRead;
     let withinPath: string | undefined;
-    if (q.within !== undefined) withinPath = (await this.get(q.within)).path;
-    const parentId = q.parentId ?? (q.within === undefined && !q.q && !q.kind ? null : undefined);
+    if (q.within !== undefined) withinPath = (await this.access.requireUnit(actor, P, q.within)).unit.path;
+    if (q.parentId !== undefined) await this.access.requireUnit(actor, P, q.parentId);
+    const roots = q.parentId === undefined && q.within === undefined && !q.q && !q.kind;
+    const scopeRoots = roots ? this.access.scopePaths(actor, P) : null;
+    const where = roots
+      ? scopeRoots === null
+        ? []
+        : [
+            scopeRoots.length
+              ? sql<SqlBool>`u.path = any(array[${sql.join(scopeRoots.map((p) => sql`${p}::ltree`))}])`
+              : sql<SqlBool>`false`,
+          ]
+      : [this.access.scopeCondition(actor, P, 'u.path')];
     const { rows, total } = await unitsRepo.list(
       this.db.db,
-      { parentId, ...(withinPath ? { withinPath, withinId: q.within } : {}), q: q.q, kind: q.kind, status: q.status },
+      {
+        where,
+        parentId: q.parentId ?? (roots && scopeRoots === null ? null : undefined),
+        ...(withinPath ? { withinPath, withinId: q.within } : {}),
+        q: q.q,
+        kind: q.kind,
+        status: q.status,
+      },
       limit,
       offset,
     );
     return { items: rows.map((r) => toUnit(r)), total, limit, offset };
   }
 
-  async detail(id: number): Promise<UnitDetail> {
-    const row = await this.get(id);
+  async detail(actor: Actor, id: number): Promise<UnitDetail> {
+    const { unit: row } = await this.access.requireUnit(actor, Permission.UnitsRead, id);
     const [ancestors, childCount, households, facts] = await Promise.all([
       unitsRepo.ancestors(this.db.db, row.path),
       unitsRepo.childCount(this.db.db, id),
@@ -77,9 +101,12 @@ export class UnitsService {
     };
   }
 
-  async create(input: UnitCreate): Promise<Unit> {
+  async create(actor: Actor, input: UnitCreate): Promise<Unit> {
     const now = this.clock.now();
     const expectedParent = parentKind[input.kind];
+    if (input.parentId === null && !actor.system)
+      throw AppError.forbidden('Top-level units are loaded with `wangge units import`');
+    if (input.parentId !== null) await this.access.requireUnit(actor, Permission.UnitsWrite, input.parentId);
     return this.db.db.transaction().execute(async (tx) => {
       let parent: UnitRow | undefined;
       if (input.parentId !== null) {
@@ -157,8 +184,10 @@ export class UnitsService {
     return `${parent!.code}${String(seq).padStart(3, '0')}`;
   }
 
-  async update(id: number, input: UnitUpdate): Promise<Unit> {
+  async update(actor: Actor, id: number, input: UnitUpdate): Promise<Unit> {
     const now = this.clock.now();
+    await this.access.requireUnit(actor, Permission.UnitsWrite, id);
+    if (input.parentId !== undefined) await this.access.requireUnit(actor, Permission.UnitsWrite, input.parentId);
     const result = await this.db.db.transaction().execute(async (tx) => {
       let row = await unitsRepo.lock(tx, id);
       if (!row) throw AppError.notFound(`Unit ${id}`);
@@ -180,6 +209,13 @@ export class UnitsService {
       if (input.parentId !== undefined && input.parentId !== row.parent_id) {
         row = await this.move(tx, row, input.parentId, now, input.reason ?? null);
       }
+      await this.audit.record(tx, actor, {
+        action: 'unit.update',
+        objectType: 'unit',
+        objectId: id,
+        unitId: id,
+        detail: { name: input.name, parentId: input.parentId },
+      });
       return row;
     });
     if (input.parentId !== undefined) this.onGeometryChange();
@@ -215,8 +251,9 @@ export class UnitsService {
   }
 
   /** A unit is never deleted; it is retired, and only when nothing hangs on it any more. */
-  async retire(id: number, version: number, reason: string | null): Promise<Unit> {
+  async retire(actor: Actor, id: number, version: number, reason: string | null): Promise<Unit> {
     const now = this.clock.now();
+    await this.access.requireUnit(actor, Permission.UnitsWrite, id);
     const row = await this.db.db.transaction().execute(async (tx) => {
       const row = await unitsRepo.lock(tx, id);
       if (!row) throw AppError.notFound(`Unit ${id}`);
@@ -227,14 +264,15 @@ export class UnitsService {
         throw AppError.conflict(`${row.name} still has ${activeKids} active child units; move or retire them first`);
       const retired = await unitsRepo.update(tx, id, { status: 'retired', retired_at: now, now });
       await unitsRepo.addHistory(tx, { unitId: id, at: now, change: 'retired', reason });
+      await this.audit.record(tx, actor, { action: 'unit.retire', objectType: 'unit', objectId: id, unitId: id });
       return retired;
     });
     this.onGeometryChange();
     return toUnit(row, 0);
   }
 
-  async history(id: number): Promise<UnitHistoryEntry[]> {
-    await this.get(id);
+  async history(actor: Actor, id: number): Promise<UnitHistoryEntry[]> {
+    await this.access.requireUnit(actor, Permission.UnitsRead, id);
     const rows = await unitsRepo.history(this.db.db, id);
     return rows.map((r) => ({
       id: r.id,

@@ -52,7 +52,13 @@ export function HouseholdTable({ unitId }: { unitId: number }) {
           columns={[
             { key: 'headName', title: t('households.fields.headName'), dataIndex: 'headName', width: 120 },
             { key: 'address', title: t('households.fields.address'), dataIndex: 'address' },
-            { key: 'memberCount', title: t('households.fields.memberCount'), dataIndex: 'memberCount', width: 90, align: 'right' },
+            {
+              key: 'memberCount',
+              title: t('households.fields.memberCount'),
+              dataIndex: 'memberCount',
+              width: 90,
+              align: 'right',
+            },
             {
               key: 'unit',
               title: t('households.fields.unit'),

@@ -14,7 +14,13 @@ export function EndAssignmentButton({ assignment }: { assignment: Assignment }) 
   const role = t(`staff.roles.${assignment.role}`);
   return (
     <>
-      <Button size="small" type="link" danger onClick={() => setOpen(true)} aria-label={t('staff.end.openFor', { name: assignment.staff.name, role })}>
+      <Button
+        size="small"
+        type="link"
+        danger
+        onClick={() => setOpen(true)}
+        aria-label={t('staff.end.openFor', { name: assignment.staff.name, role })}
+      >
         {t('staff.end.open')}
       </Button>
       <Modal
@@ -35,7 +41,11 @@ export function EndAssignmentButton({ assignment }: { assignment: Assignment }) 
           initialValues={{ endsOn: dayjs() }}
           onFinish={(values) =>
             end.mutate(
-              { id: assignment.id, endsOn: values.endsOn.format('YYYY-MM-DD'), ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}) },
+              {
+                id: assignment.id,
+                endsOn: values.endsOn.format('YYYY-MM-DD'),
+                ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}),
+              },
               { onSuccess: () => setOpen(false) },
             )
           }

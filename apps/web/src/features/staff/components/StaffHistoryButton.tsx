@@ -36,7 +36,8 @@ function StaffHistoryTable({ staffId }: { staffId: number }) {
           key: 'active',
           title: t('staff.fields.status'),
           width: 80,
-          render: (_, a) => (a.active ? <Tag color="success">{t('staff.status.active')}</Tag> : <Tag>{t('staff.status.ended')}</Tag>),
+          render: (_, a) =>
+            a.active ? <Tag color="success">{t('staff.status.active')}</Tag> : <Tag>{t('staff.status.ended')}</Tag>,
         },
       ]}
     />

@@ -114,7 +114,8 @@ export function StaffRoster({ unit }: { unit: Unit }) {
               key: 'status',
               title: t('staff.fields.status'),
               width: 80,
-              render: (_, a) => (a.active ? <Tag color="success">{t('staff.status.active')}</Tag> : <Tag>{t('staff.status.ended')}</Tag>),
+              render: (_, a) =>
+                a.active ? <Tag color="success">{t('staff.status.active')}</Tag> : <Tag>{t('staff.status.ended')}</Tag>,
             },
             {
               key: 'actions',

@@ -27,6 +27,17 @@ export interface UnitLeafletMapProps {
 
 type ChildFeature = UnitMap['features'][number];
 
+/** Makes a polygon findable and usable without a mouse: a named link that opens the unit on Enter. */
+function decorate(el: Element, id: number, name: string, label: string) {
+  if (el.getAttribute('data-unit-id') === String(id)) return;
+  el.setAttribute('data-testid', 'map-unit');
+  el.setAttribute('data-unit-id', String(id));
+  el.setAttribute('data-unit-name', name);
+  el.setAttribute('role', 'link');
+  el.setAttribute('tabindex', '0');
+  el.setAttribute('aria-label', label);
+}
+
 const outlineStyle: L.PathOptions = { color: '#1f5fa8', weight: 2, dashArray: '6 4', fill: false, interactive: false };
 
 export function UnitLeafletMap({ map: data, steps, tileUrl, label, describe, onOpen }: UnitLeafletMapProps) {
@@ -40,7 +51,14 @@ export function UnitLeafletMap({ map: data, steps, tileUrl, label, describe, onO
     if (!containerRef.current) return;
     const map = L.map(containerRef.current, { zoomSnap: 0.25, attributionControl: false, preferCanvas: false });
     mapRef.current = map;
+    const onKey = (e: KeyboardEvent) => {
+      const id = e.key === 'Enter' && e.target instanceof Element ? e.target.getAttribute('data-unit-id') : null;
+      if (id) onOpenRef.current(Number(id));
+    };
+    containerRef.current.addEventListener('keydown', onKey);
+    const container = containerRef.current;
     return () => {
+      container.removeEventListener('keydown', onKey);
       map.remove();
       mapRef.current = null;
     };
@@ -75,20 +93,15 @@ export function UnitLeafletMap({ map: data, steps, tileUrl, label, describe, onO
       layer.on('click', () => onOpenRef.current(id));
       layer.on('mouseover', (e) => (e.propagatedFrom as L.Path | undefined)?.setStyle({ weight: 3, color: '#1f5fa8' }));
       layer.on('mouseout', (e) => (e.propagatedFrom as L.Path | undefined)?.setStyle({ weight: 1.5, color: '#ffffff' }));
-      layer.addTo(group);
+      // Leaflet creates a path's element only once the map has a view, which may be after this
+      // loop; decorate it whenever it is (re)added.
       layer.eachLayer((part) => {
-        const el = (part as L.Path).getElement();
-        if (!el) return;
-        el.setAttribute('data-testid', 'map-unit');
-        el.setAttribute('data-unit-id', String(id));
-        el.setAttribute('data-unit-name', name);
-        el.setAttribute('role', 'link');
-        el.setAttribute('tabindex', '0');
-        el.setAttribute('aria-label', describe(name, households));
-        el.addEventListener('keydown', (e) => {
-          if ((e as KeyboardEvent).key === 'Enter') onOpenRef.current(id);
+        part.on('add', () => {
+          const el = (part as L.Path).getElement();
+          if (el) decorate(el, id, name, describe(name, households));
         });
       });
+      layer.addTo(group);
     }
 
     const bounds = group.getBounds();

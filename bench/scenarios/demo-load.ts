@@ -1,0 +1,77 @@
+/**
+ * demo-load: the demo county generated and loaded by `seedDemo` (what `wangge seed demo` runs),
+ * beside a raw COPY of the resulting tables into a fresh database of the same kind.
+ * Default: scale 0.1 on PostgreSQL and PGlite, with a linear estimate for scale 1 (labelled).
+ * --full: scale 1 on PostgreSQL (target ≤ 60 s), PGlite still at 0.1.
+ */
+import { FieldCrypto, generateKeyRing } from '../../apps/server/src/lib/field-crypto.ts';
+import { systemClock } from '../../apps/server/src/lib/clock.ts';
+import { seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
+import { copyTables, freshPglite, freshPostgres, withStatementTimer, type BenchDb } from '../lib/db.ts';
+import { timed } from '../lib/measure.ts';
+import { row, type Row, type Scenario } from '../lib/types.ts';
+
+const TARGET_S = 60;
+const TABLES = ['unit', 'department', 'staff', 'assignment', 'household', 'party_group', 'party_group_grid'];
+
+async function measure(open: () => Promise<BenchDb>, scale: number, log: (m: string) => void): Promise<Row[]> {
+  const source = await open();
+  const target = await open();
+  try {
+    log(`${source.label}: seedDemo at scale ${scale}`);
+    const timer = withStatementTimer(source.db);
+    const seed = await timed(() => seedDemo(timer.db, systemClock, new FieldCrypto(generateKeyRing()), { scale, seed: 2026 }));
+    const s = seed.result;
+    const units = Object.values(s.units).reduce((a, b) => a + b, 0);
+    log(
+      `${units} units, ${s.staff} staff, ${s.assignments} assignments, ${s.households} households in ${(seed.ms / 1000).toFixed(1)} s`,
+    );
+    log(`${source.label}: COPY of ${TABLES.length} tables into a fresh database`);
+    const copy = await timed(() => copyTables(source.db, target.db, TABLES));
+    const seconds = seed.ms / 1000;
+    const copySeconds = copy.ms / 1000;
+    const baseline = { label: 'raw COPY of the same tables', value: copySeconds };
+    const atFull = scale === 1 && source.db.kind === 'postgres';
+    const name = `${source.label}: demo county at scale ${scale} (${units.toLocaleString('en-US')} units, ${s.households.toLocaleString('en-US')} households)`;
+    const rows = [
+      row(
+        `${name}, generate + load`,
+        seconds,
+        's',
+        baseline,
+        atFull ? { text: `≤ ${TARGET_S} s`, pass: seconds <= TARGET_S } : null,
+      ),
+      row(`${source.label}, scale ${scale}: of which inside INSERT statements`, timer.seconds(), 's', baseline),
+    ];
+    if (scale < 1) {
+      const est = seconds / scale;
+      rows.push(
+        row(
+          `${source.label}: ESTIMATE for scale 1 (scale ${scale} × ${1 / scale}, linear)`,
+          est,
+          's',
+          { label: `raw COPY × ${1 / scale}`, value: copySeconds / scale },
+          source.db.kind === 'postgres'
+            ? { text: `≤ ${TARGET_S} s (estimate; --full measures it)`, pass: est <= TARGET_S }
+            : null,
+        ),
+      );
+    }
+    return rows;
+  } finally {
+    await source.cleanup();
+    await target.cleanup();
+  }
+}
+
+export const demoLoad: Scenario = {
+  name: 'demo-load',
+  description: 'seedDemo (generate + load the demo county) vs raw COPY of the resulting tables; scale 1 with --full',
+  async run(ctx) {
+    const rows: Row[] = [];
+    const pgUrl = ctx.pgUrl;
+    if (pgUrl) rows.push(...(await measure(() => freshPostgres(pgUrl), ctx.full ? 1 : 0.1, ctx.log)));
+    rows.push(...(await measure(() => freshPglite(), 0.1, ctx.log)));
+    return rows;
+  },
+};

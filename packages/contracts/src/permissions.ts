@@ -1,0 +1,62 @@
+/**
+ * Roles a user account can be granted at a unit, and what each may do there (in that unit's
+ * subtree). The server checks these in one place (`requireAccess`); the web app hides what the
+ * user may not do. The three administrators (三权分立) are mutually exclusive.
+ */
+export const Permission = {
+  UnitsRead: 'units.read',
+  UnitsWrite: 'units.write',
+  StaffRead: 'staff.read',
+  StaffWrite: 'staff.write',
+  HouseholdsRead: 'households.read',
+  HouseholdsWrite: 'households.write',
+  PersonalReveal: 'personal.reveal',
+  DashboardRead: 'dashboard.read',
+  UsersManage: 'users.manage',
+  GrantsManage: 'grants.manage',
+  AuditRead: 'audit.read',
+  ConfigManage: 'config.manage',
+  KeyPersonsRead: 'keyPersons.read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const UserRoles = [
+  'countyDispatcher',
+  'countyLeader',
+  'townshipOfficial',
+  'villageOfficial',
+  'gridLeader',
+  'gridWorker',
+  'departmentHandler',
+  'systemAdmin',
+  'securityAdmin',
+  'auditAdmin',
+] as const;
+export type UserRoleName = (typeof UserRoles)[number];
+
+/** 三权分立: no account holds two of these. */
+export const adminRoles: readonly UserRoleName[] = ['systemAdmin', 'securityAdmin', 'auditAdmin'];
+
+const P = Permission;
+const read = [P.UnitsRead, P.StaffRead, P.HouseholdsRead];
+export const rolePermissions: Record<UserRoleName, readonly Permission[]> = {
+  countyDispatcher: [...read, P.DashboardRead, P.PersonalReveal],
+  countyLeader: [...read, P.DashboardRead],
+  townshipOfficial: [...read, P.UnitsWrite, P.StaffWrite, P.HouseholdsWrite, P.PersonalReveal, P.DashboardRead, P.KeyPersonsRead],
+  villageOfficial: [...read, P.UnitsWrite, P.StaffWrite, P.HouseholdsWrite, P.PersonalReveal, P.DashboardRead, P.KeyPersonsRead],
+  gridLeader: [...read, P.HouseholdsWrite, P.PersonalReveal],
+  gridWorker: [...read, P.HouseholdsWrite],
+  departmentHandler: [P.UnitsRead],
+  systemAdmin: [P.UnitsRead, P.UnitsWrite, P.UsersManage, P.ConfigManage],
+  securityAdmin: [P.UnitsRead, P.GrantsManage],
+  auditAdmin: [P.AuditRead],
+};
+
+export function roleHas(role: UserRoleName, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+/** Roles that must sign in with a second factor (TOTP). */
+export function roleNeedsSecondFactor(role: UserRoleName): boolean {
+  return adminRoles.includes(role) || roleHas(role, Permission.KeyPersonsRead);
+}
