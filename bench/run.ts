@@ -78,7 +78,7 @@ function fmt(n: number | null): string {
 const header = ['scenario', 'figure', 'value', 'baseline (same run)', 'baseline', 'ratio', 'target', 'result'];
 const lines: string[][] = [];
 for (const r of results) {
-  if (r.error) lines.push([r.name, `ERROR: ${r.error.split('\n')[0]}`, '', '', '', '', '', 'error']);
+  if (r.error) lines.push([r.name, `ERROR: ${r.error.split('\n')[0]!.slice(0, 100)}`, '', '', '', '', '', 'error']);
   for (const x of r.rows) {
     const ratio = x.baselineValue ? `×${fmt(x.value / x.baselineValue)}` : '';
     const result = x.pass === null ? '' : x.pass ? 'pass' : 'FAIL';

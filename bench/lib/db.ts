@@ -60,34 +60,45 @@ export async function postgresVersion(adminUrl: string): Promise<string | null> 
   }
 }
 
-export async function freshPostgres(adminUrl: string, migrate = true): Promise<BenchDb> {
+export async function freshPostgres(adminUrl: string): Promise<BenchDb> {
   const name = `wangge_bench_${randomBytes(5).toString('hex')}`;
   await admin(adminUrl, (c) => c.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory://', poolMax: 10 });
-  if (migrate) await migrateToLatest(db);
-  return tracked({ db, url: url.toString(), label: 'PostgreSQL' }, async () => {
+  const b = tracked({ db, url: url.toString(), label: 'PostgreSQL' }, async () => {
     await db.close();
     await admin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
   });
+  return migrated(b);
+}
+
+/** Migrates after the cleanup is registered, so a failing migration leaves nothing behind. */
+async function migrated(b: BenchDb): Promise<BenchDb> {
+  try {
+    await migrateToLatest(b.db);
+    return b;
+  } catch (err) {
+    await b.cleanup();
+    throw err;
+  }
 }
 
 /** PGlite on disk in a temp directory, as the embedded server runs it (not in memory). */
-export async function freshPglite(migrate = true): Promise<BenchDb> {
+export async function freshPglite(): Promise<BenchDb> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wangge-bench-'));
   const db = await openDatabase({ dataDir: dir });
-  if (migrate) await migrateToLatest(db);
-  return tracked({ db, url: undefined, label: 'PGlite' }, async () => {
+  const b = tracked({ db, url: undefined, label: 'PGlite' }, async () => {
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  return migrated(b);
 }
 
 /** The databases a scenario runs on: PostgreSQL when reachable, and PGlite. */
-export async function* databases(pgUrl: string | null, which: 'both' | 'postgres' = 'both'): AsyncGenerator<BenchDb> {
+export async function* databases(pgUrl: string | null): AsyncGenerator<BenchDb> {
   if (pgUrl) yield await freshPostgres(pgUrl);
-  if (which === 'both') yield await freshPglite();
+  yield await freshPglite();
 }
 
 /** Raw COPY ... FROM of CSV text: pg-copy-streams on PostgreSQL, a blob on PGlite. */

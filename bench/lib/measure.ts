@@ -63,15 +63,20 @@ export interface LoadResult {
  * autocannon against an app listening on 127.0.0.1 at a random port. `paths` rotate across
  * requests (one per request, in order), so a route can be hit with many ids.
  */
-export async function load(app: FastifyInstance, paths: string[], seconds = 5, connections = 10): Promise<LoadResult> {
+export async function load(
+  app: FastifyInstance,
+  paths: string[],
+  opts: { seconds: number; connections: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   // Left listening: the caller's app.close() (or runtime.close()) stops it.
   if (!app.server.listening) await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as { port: number }).port;
   let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
+    connections: opts.connections,
+    duration: opts.seconds,
+    ...(opts.headers ? { headers: opts.headers } : {}),
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
   });
   return {

@@ -2,6 +2,7 @@
  * The `wangge` command: serve, migrate, seed. Run through `npm run wangge -- <command>` or
  * `npx wangge <command>`; both use the project's Node 24.
  */
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -11,6 +12,7 @@ import { FieldCrypto, loadOrCreateKeyRing } from './lib/field-crypto.ts';
 import { systemClock } from './lib/clock.ts';
 import { startServer } from './main.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { reencryptAll } from './modules/keys/rotation.ts';
 import { importDivisions, loadCountyDivisions } from './modules/units/division-import.ts';
 import { unitsRepo } from './modules/units/units.repo.ts';
 import { systemActor } from './modules/access/actor.ts';
@@ -117,6 +119,41 @@ units
         rename: (id, version, name) => units.update(systemActor, id, { version, name, reason: 'division code import' }),
       });
       console.log(JSON.stringify(result, null, 2));
+    } finally {
+      await db.close();
+    }
+  });
+
+const keys = program.command('keys').description('encryption keys of personal fields');
+keys
+  .command('rotate')
+  .description('make a new current key and re-encrypt every encrypted field under it')
+  .action(async () => {
+    const { cfg, db } = await openMigrated();
+    try {
+      const ring = FieldCrypto.rotated(loadOrCreateKeyRing(cfg.keyFile));
+      // Write the new ring first (old keys kept), so a crash mid-way leaves every value readable.
+      copyFileSync(cfg.keyFile, `${cfg.keyFile}.${Date.now()}.bak`);
+      writeFileSync(cfg.keyFile, JSON.stringify(ring, null, 2), { mode: 0o600 });
+      const counts = await reencryptAll(db, new FieldCrypto(ring));
+      console.log(JSON.stringify({ currentKey: ring.current, reencrypted: counts }, null, 2));
+    } finally {
+      await db.close();
+    }
+  });
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('seal new records, then recompute the seal chain and report the first broken link')
+  .action(async () => {
+    const { cfg, db } = await openMigrated();
+    try {
+      const { audit: service } = createServices(db, systemClock, new FieldCrypto(loadOrCreateKeyRing(cfg.keyFile)), cfg);
+      await service.seal();
+      const result = await service.verify();
+      console.log(result.message);
+      if (!result.ok) process.exitCode = 3;
     } finally {
       await db.close();
     }

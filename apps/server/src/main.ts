@@ -91,8 +91,13 @@ async function seedIfEmpty(runtime: Runtime, crypto: FieldCrypto) {
   // The demo passwords are shown once here and kept beside the database (mode 0600) for the newcomer.
   const file = path.join(config.dataDir, 'demo-accounts.txt');
   const lines = summary.accounts.map((a) => `${a.username.padEnd(12)} ${a.password}  ${a.role} @ ${a.unit}`);
-  writeFileSync(file, `Wangge demo accounts (demo only; change or disable them in production)\n${lines.join('\n')}\n`, { mode: 0o600 });
-  log.info({ units: summary.units, households: summary.households, staff: summary.staff }, `demo county loaded; demo accounts in ${file}`);
+  writeFileSync(file, `Wangge demo accounts (demo only; change or disable them in production)\n${lines.join('\n')}\n`, {
+    mode: 0o600,
+  });
+  log.info(
+    { units: summary.units, households: summary.households, staff: summary.staff },
+    `demo county loaded; demo accounts in ${file}`,
+  );
   for (const line of lines) log.info(`demo account: ${line}`);
 }
 

@@ -14,11 +14,22 @@ describe('coverage', () => {
   it('reproduces seed 000’s township: 14 villages, 60 grids, 120 micro-grids, 60 leaders, 120 micro-grid workers, 193 household leads', async () => {
     const { units, staff } = rt.services;
     const county = await units.create(systemActor, { parentId: null, kind: 'county', name: '沅陵县', code: '431222' });
-    const township = await units.create(systemActor, { parentId: county.id, kind: 'township', name: '北溶乡', code: '431222204000' });
+    const township = await units.create(systemActor, {
+      parentId: county.id,
+      kind: 'township',
+      name: '北溶乡',
+      code: '431222204000',
+    });
     let microGrids = 0;
     let person = 0;
     const newPerson = async () =>
-      (await staff.createStaff(systemActor, { unitId: township.id, name: `网格人员${++person}`, phone: `139${String(person).padStart(8, '0')}` })).id;
+      (
+        await staff.createStaff(systemActor, {
+          unitId: township.id,
+          name: `网格人员${++person}`,
+          phone: `139${String(person).padStart(8, '0')}`,
+        })
+      ).id;
     for (let v = 1; v <= 14; v++) {
       const village = await units.create(systemActor, {
         parentId: township.id,
@@ -35,7 +46,8 @@ describe('coverage', () => {
           await staff.assign(systemActor, { staffId: await newPerson(), unitId: mg.id, role: 'microGridWorker' });
           // 1–2 邻长 per micro-grid: the first 73 micro-grids have two, the other 47 one: 193 in all.
           const n = ++microGrids <= 73 ? 2 : 1;
-          for (let k = 0; k < n; k++) await staff.assign(systemActor, { staffId: await newPerson(), unitId: mg.id, role: 'householdLead' });
+          for (let k = 0; k < n; k++)
+            await staff.assign(systemActor, { staffId: await newPerson(), unitId: mg.id, role: 'householdLead' });
         }
       }
     }

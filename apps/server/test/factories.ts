@@ -34,26 +34,59 @@ export class Client {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read loosely typed JSON bodies
-export async function api<T = any>(target: Client | FastifyInstance, method: string, url: string, payload?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T = any>(
+  target: Client | FastifyInstance,
+  method: string,
+  url: string,
+  payload?: unknown,
+): Promise<{ status: number; body: T }> {
   const app = target instanceof Client ? target.app : target;
   const headers: Record<string, string> = target instanceof Client ? { cookie: target.cookie, 'x-csrf-token': target.csrf } : {};
-  const res = await app.inject({ method: method as never, url, headers, ...(payload !== undefined ? { payload: payload as never } : {}) });
-  return { status: res.statusCode, body: res.body ? (res.json() as T) : (undefined as T) };
+  const res = await app.inject({
+    method: method as never,
+    url,
+    headers,
+    ...(payload !== undefined ? { payload: payload as never } : {}),
+  });
+  const json = /json/.test(String(res.headers['content-type'] ?? ''));
+  return { status: res.statusCode, body: (res.body ? (json ? res.json() : res.body) : undefined) as T };
 }
 
 export const TEST_PASSWORD = 'Grid-test-2026!';
 let userSeq = 0;
 
 /** Creates an account with one grant and signs it in (enrolling TOTP where the role needs it). */
-export async function signIn(rt: Runtime & { clock: ManualClock }, role: UserRoleName, unitId: number, opts: { username?: string; departmentId?: number } = {}): Promise<Client> {
+export async function signIn(
+  rt: Runtime & { clock: ManualClock },
+  role: UserRoleName,
+  unitId: number,
+  opts: { username?: string; departmentId?: number } = {},
+): Promise<Client> {
   const username = opts.username ?? `${role.toLowerCase()}${++userSeq}`;
   const now = rt.clock.now();
   const user = await rt.db.db
     .insertInto('user_account')
-    .values({ username, display_name: username, unit_id: unitId, password_hash: await hashPassword(TEST_PASSWORD), must_change_password: false, created_at: now })
+    .values({
+      username,
+      display_name: username,
+      unit_id: unitId,
+      password_hash: await hashPassword(TEST_PASSWORD),
+      must_change_password: false,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await rt.db.db.insertInto('role_grant').values({ user_id: user.id, role, unit_id: unitId, department_id: opts.departmentId ?? null, granted_by: null, granted_at: now }).execute();
+  await rt.db.db
+    .insertInto('role_grant')
+    .values({
+      user_id: user.id,
+      role,
+      unit_id: unitId,
+      department_id: opts.departmentId ?? null,
+      granted_by: null,
+      granted_at: now,
+    })
+    .execute();
   return login(rt, username, TEST_PASSWORD);
 }
 
@@ -81,9 +114,15 @@ export async function totpNow(rt: { clock: ManualClock }, secret: string) {
 export async function smallTree(rt: Runtime & { clock: ManualClock }) {
   const county = await rt.services.units.create(systemActor, { parentId: null, kind: 'county', name: '测试县', code: '430624' });
   const official = await signIn(rt, 'townshipOfficial', county.id);
-  const township = (await api(official, 'POST', '/api/v1/units', { parentId: county.id, kind: 'township', name: '东塘镇', code: '430624101000' })).body;
-  const village = (await api(official, 'POST', '/api/v1/units', { parentId: township.id, kind: 'village', name: '东塘村', code: '430624101001' })).body;
-  const village2 = (await api(official, 'POST', '/api/v1/units', { parentId: township.id, kind: 'village', name: '新塘村', code: '430624101002' })).body;
+  const township = (
+    await api(official, 'POST', '/api/v1/units', { parentId: county.id, kind: 'township', name: '东塘镇', code: '430624101000' })
+  ).body;
+  const village = (
+    await api(official, 'POST', '/api/v1/units', { parentId: township.id, kind: 'village', name: '东塘村', code: '430624101001' })
+  ).body;
+  const village2 = (
+    await api(official, 'POST', '/api/v1/units', { parentId: township.id, kind: 'village', name: '新塘村', code: '430624101002' })
+  ).body;
   const grid = (await api(official, 'POST', '/api/v1/units', { parentId: village.id, kind: 'grid', name: '第1网格' })).body;
   return { county, township, village, village2, grid, official };
 }

@@ -34,7 +34,10 @@ describe('staff and roles', () => {
     const second = await api(t.official, 'POST', '/api/v1/assignments', { staffId: b.id, unitId: t.grid.id, role: 'gridLeader' });
     expect(second.status).toBe(409);
     expect(second.body.detail).toMatch(/already has an active grid leader/);
-    const ended = await api(t.official, 'POST', `/api/v1/assignments/${first.body.id}/end`, { endsOn: '2026-09-29', reason: '换届' });
+    const ended = await api(t.official, 'POST', `/api/v1/assignments/${first.body.id}/end`, {
+      endsOn: '2026-09-29',
+      reason: '换届',
+    });
     expect(ended.body.active).toBe(false);
     expect(
       (await api(t.official, 'POST', '/api/v1/assignments', { staffId: b.id, unitId: t.grid.id, role: 'gridLeader' })).status,
@@ -78,7 +81,8 @@ describe('staff and roles', () => {
     });
     expect(pg.status).toBe(201);
     expect(pg.body.grids).toHaveLength(2);
-    const other = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.village2.id, kind: 'grid', name: '别村网格' })).body;
+    const other = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.village2.id, kind: 'grid', name: '别村网格' }))
+      .body;
     const bad = await api(t.official, 'POST', `/api/v1/units/${t.village.id}/party-groups`, { name: 'x', gridIds: [other.id] });
     expect(bad.status).toBe(400);
   });
@@ -109,7 +113,8 @@ describe('households', () => {
       memberCount: 4,
     });
     expect(h.status).toBe(201);
-    const mg2 = (await api(t.official, 'POST', '/api/v1/units', { parentId: grid.id, kind: 'microGrid', name: '第2微网格' })).body;
+    const mg2 = (await api(t.official, 'POST', '/api/v1/units', { parentId: grid.id, kind: 'microGrid', name: '第2微网格' }))
+      .body;
     const moved = await api(t.official, 'POST', `/api/v1/households/${h.body.id}/move`, { unitId: mg2.id, reason: '划片调整' });
     expect(moved.body.unit.id).toBe(mg2.id);
     const history = (await api(t.official, 'GET', `/api/v1/households/${h.body.id}/history`)).body;

@@ -25,10 +25,12 @@ describe('unit tree', () => {
 
   it('gives grids and smaller units stable codes under their parent’s code', async () => {
     expect(t.grid.code).toBe('430624101001001');
-    const mg = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.grid.id, kind: 'microGrid', name: '第1微网格' })).body;
+    const mg = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.grid.id, kind: 'microGrid', name: '第1微网格' }))
+      .body;
     expect(mg.code).toBe('430624101001001001');
     expect(mg.level).toBe(5);
-    const hg = (await api(t.official, 'POST', '/api/v1/units', { parentId: mg.id, kind: 'householdGroup', name: '第1联户' })).body;
+    const hg = (await api(t.official, 'POST', '/api/v1/units', { parentId: mg.id, kind: 'householdGroup', name: '第1联户' }))
+      .body;
     expect(hg.code).toBe('430624101001001001001');
   });
 
@@ -92,7 +94,8 @@ describe('unit tree', () => {
   it('retires only a unit without active children', async () => {
     const refused = await api(t.official, 'POST', `/api/v1/units/${t.village2.id}/retire`, { version: t.village2.version });
     expect(refused.status).toBe(409);
-    const empty = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.village.id, kind: 'grid', name: '临时网格' })).body;
+    const empty = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.village.id, kind: 'grid', name: '临时网格' }))
+      .body;
     const retired = await api(t.official, 'POST', `/api/v1/units/${empty.id}/retire`, { version: empty.version, reason: '合并' });
     expect(retired.body.status).toBe('retired');
     const list = (await api(t.official, 'GET', `/api/v1/units?parentId=${t.village.id}`)).body;

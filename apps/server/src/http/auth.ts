@@ -38,10 +38,13 @@ export async function registerAuth(app: FastifyInstance, cookieSecure: boolean) 
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
 
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
     if (!url.startsWith('/api') || exempt(url)) return;
     if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${url} declares no config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (req) => {
@@ -87,8 +90,16 @@ export async function registerAuth(app: FastifyInstance, cookieSecure: boolean) 
   }));
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Every /api route with its declared access (the access-matrix test walks it). */
+    routeTable: RouteEntry[];
     sessionCookie(secret: string): {
       name: string;
       value: string;

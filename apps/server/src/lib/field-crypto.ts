@@ -59,6 +59,11 @@ export function loadOrCreateKeyRing(file: string): KeyRing {
 export class FieldCrypto {
   constructor(private readonly ring: KeyRing) {}
 
+  /** For rotation only: the keys themselves never leave this module otherwise. */
+  get keyRing(): KeyRing {
+    return this.ring;
+  }
+
   get currentKeyId(): string {
     return this.ring.current;
   }

@@ -33,7 +33,7 @@ export function detail(u: Unit, ancestors: Unit[] = [], extra: Partial<Omit<Unit
 }
 
 export function staff(overrides: Partial<Staff> & { name: string }): Staff {
-  return { id: nextId++, phone: '138****1234', partyMember: false, note: null, ...overrides };
+  return { id: nextId++, unitId: 1, phone: '138****1234', partyMember: false, note: null, ...overrides };
 }
 
 export function assignment(s: Staff, at: Unit, overrides: Partial<Assignment> = {}): Assignment {

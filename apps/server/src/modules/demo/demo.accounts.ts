@@ -17,7 +17,12 @@ export interface DemoAccount {
 export async function seedDemoAccounts(
   db: Db,
   now: Date,
-  units: { county: { id: number; name: string }; township: { id: number; name: string }; village: { id: number; name: string }; grid: { id: number; name: string } },
+  units: {
+    county: { id: number; name: string };
+    township: { id: number; name: string };
+    village: { id: number; name: string };
+    grid: { id: number; name: string };
+  },
   departmentId: number | null,
 ): Promise<DemoAccount[]> {
   const plan: [string, string, UserRoleName, keyof typeof units][] = [
@@ -40,12 +45,26 @@ export async function seedDemoAccounts(
     const unit = units[at];
     const user = await db.db
       .insertInto('user_account')
-      .values({ username, display_name: displayName, unit_id: unit.id, password_hash: await hashPassword(password), must_change_password: false, created_at: now })
+      .values({
+        username,
+        display_name: displayName,
+        unit_id: unit.id,
+        password_hash: await hashPassword(password),
+        must_change_password: false,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.db
       .insertInto('role_grant')
-      .values({ user_id: user.id, role, unit_id: unit.id, department_id: role === 'departmentHandler' ? departmentId : null, granted_by: null, granted_at: now })
+      .values({
+        user_id: user.id,
+        role,
+        unit_id: unit.id,
+        department_id: role === 'departmentHandler' ? departmentId : null,
+        granted_by: null,
+        granted_at: now,
+      })
       .execute();
     accounts.push({ username, password, role, unit: unit.name });
   }

@@ -274,7 +274,12 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   }
 
   const first = grids[0]!;
-  const accounts = await seedDemoAccounts(db, now, { county, township: first.township, village: first.village, grid: first.unit }, departments[0]?.id ?? null);
+  const accounts = await seedDemoAccounts(
+    db,
+    now,
+    { county, township: first.township, village: first.village, grid: first.unit },
+    departments[0]?.id ?? null,
+  );
 
   const byKind: Record<string, number> = {};
   for (const u of units) byKind[u.kind] = (byKind[u.kind] ?? 0) + 1;

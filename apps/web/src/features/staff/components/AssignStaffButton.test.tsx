@@ -120,7 +120,7 @@ describe('AssignStaffButton', () => {
 
     expect(await screen.findByText('已任命 李秀英 为网格员')).toBeTruthy();
     expect(calls).toHaveLength(2);
-    expect(calls[0]).toBe('staff {"name":"李秀英","phone":"13912345678"}');
+    expect(calls[0]).toBe('staff {"unitId":7,"name":"李秀英","phone":"13912345678"}');
     expect(calls[1]).toContain('"staffId":33');
     expect(calls[1]).toContain('"role":"gridWorker"');
   });

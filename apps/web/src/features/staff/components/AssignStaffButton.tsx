@@ -80,6 +80,8 @@ export function AssignStaffButton({ unit }: { unit: Unit }) {
       let staffId = values.staffId;
       if (mode === 'new') {
         const staff = await createStaff.mutateAsync({
+          // The unit assigning the person registers them; its officials then keep the record.
+          unitId: unit.id,
           name: (values.name ?? '').trim(),
           phone: values.phone ?? '',
           ...(values.partyMember ? { partyMember: true } : {}),

@@ -1,0 +1,219 @@
+/**
+ * S1: every permission-gated endpoint × every role × a target in the caller's own unit, a child,
+ * the parent and a sibling. Generated from the route table, so a new endpoint is covered (or this
+ * test fails, asking how to build a request for it). Out-of-scope requests must get 403/404 and
+ * never a record; no request may get a 5xx.
+ */
+import { roleHas, UserRoles, type Permission, type UserRoleName } from '@wangge/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteEntry } from '../src/http/auth.ts';
+import { systemActor } from '../src/modules/access/actor.ts';
+import { api, signIn, square, type Client } from './factories.ts';
+import { testRuntime, type TestRuntime } from './runtime.ts';
+
+type Rel = 'own' | 'child' | 'parent' | 'sibling';
+const RELS: Rel[] = ['own', 'child', 'parent', 'sibling'];
+const inScope = (rel: Rel) => rel === 'own' || rel === 'child';
+
+let rt: TestRuntime;
+const clients = new Map<UserRoleName, Client>();
+// Fixture ids per relation.
+const f: Record<string, Record<Rel, number>> = {
+  unit: {} as never,
+  home: {} as never,
+  household: {} as never,
+  staff: {} as never,
+  assignment: {} as never,
+  user: {} as never,
+  grant: {} as never,
+};
+const codes: Record<Rel, string> = {} as never;
+const centres: Record<Rel, [number, number]> = {} as never;
+// Each relation's polygon; writes in the matrix put the same polygon back, so locate keeps working.
+const shapeOf: Record<Rel, ReturnType<typeof square>> = {
+  own: square(112, 28, 1),
+  child: square(112.2, 28.2, 0.5),
+  parent: square(112, 28, 2),
+  sibling: square(113, 28, 1),
+};
+
+beforeAll(async () => {
+  rt = await testRuntime();
+  const { units, staff, households } = rt.services;
+  const c = (parentId: number | null, kind: string, name: string, code?: string) =>
+    units.create(systemActor, { parentId, kind: kind as never, name, ...(code ? { code } : {}) });
+  const county = await c(null, 'county', '县', '430624');
+  const t1 = await c(county.id, 'township', '镇一', '430624101000');
+  const t2 = await c(county.id, 'township', '镇二', '430624102000');
+  const v1 = await c(t1.id, 'village', '村一', '430624101001');
+  const v2 = await c(t1.id, 'village', '村二', '430624101002');
+  const g1 = await c(v1.id, 'grid', '网格一');
+  const g2 = await c(v2.id, 'grid', '网格二');
+  const g0 = await c((await c(t2.id, 'village', '村三', '430624102001')).id, 'grid', '网格三');
+  // own = the granted village, child = its grid, parent = the township, sibling = the other village.
+  const unitOf: Record<Rel, { id: number; code: string }> = { own: v1, child: g1, parent: t1, sibling: v2 };
+  const homeOf: Record<Rel, number> = { own: g1.id, child: g1.id, parent: g0.id, sibling: g2.id };
+  const shapes: [number, { id: number }, number, number, number][] = [
+    [0, county, 112, 28, 4],
+    [1, t1, 112, 28, 2],
+    [2, v1, 112, 28, 1],
+    [3, v2, 113, 28, 1],
+    [4, g1, 112.2, 28.2, 0.5],
+    [5, g2, 113.2, 28.2, 0.5],
+  ];
+  for (const [, u, lng, lat, size] of shapes) await rt.services.maps.setGeometry(systemActor, u.id, square(lng, lat, size));
+  centres.own = [112.9, 28.9];
+  centres.child = [112.3, 28.3];
+  centres.parent = [113.5, 29.5];
+  centres.sibling = [113.5, 28.5];
+  for (const rel of RELS) {
+    f.unit![rel] = unitOf[rel].id;
+    codes[rel] = unitOf[rel].code;
+    f.home![rel] = homeOf[rel];
+    f.household![rel] = (
+      await households.create(systemActor, { unitId: homeOf[rel], address: `${rel}路1号`, headName: `户主${rel}` })
+    ).id;
+    const s = await staff.createStaff(systemActor, { unitId: unitOf[rel].id, name: `人员${rel}`, phone: '13900000000' });
+    f.staff![rel] = s.id;
+    f.assignment![rel] = (await staff.assign(systemActor, { staffId: s.id, unitId: homeOf[rel], role: 'gridWorker' })).id;
+    const user = await rt.db.db
+      .insertInto('user_account')
+      .values({
+        username: `target-${rel}`,
+        display_name: rel,
+        unit_id: unitOf[rel].id,
+        password_hash: 'x',
+        created_at: rt.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    f.user![rel] = user.id;
+    f.grant![rel] = (
+      await rt.db.db
+        .insertInto('role_grant')
+        .values({ user_id: user.id, role: 'gridWorker', unit_id: unitOf[rel].id, granted_by: null, granted_at: rt.clock.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  for (const role of UserRoles) clients.set(role, await signIn(rt, role, v1.id, role === 'departmentHandler' ? {} : {}));
+});
+afterAll(() => rt.close());
+
+interface Probe {
+  method: string;
+  url: string;
+  body?: unknown;
+  /** Global routes (the audit log) are not limited by unit. */
+  global?: boolean;
+  /** For lists without a target: the response must not contain another relation's record. */
+  leakKey?: string;
+}
+
+/** How to aim each route at a relation's record. Unknown routes fail the test. */
+function probe(r: RouteEntry, rel: Rel): Probe | null {
+  const id = (kind: string) => f[kind]![rel];
+  const u = r.url;
+  const path = (kind: string) => u.replace(':id', String(id(kind)));
+  if (u.startsWith('/api/v1/audit')) return { method: r.method, url: u, global: true };
+  if (u.startsWith('/api/v1/units/:id')) {
+    const body =
+      r.method === 'PATCH'
+        ? { version: 999, name: 'x' }
+        : u.endsWith('/retire')
+          ? { version: 999 }
+          : u.endsWith('/geometry')
+            ? { geometry: shapeOf[rel] }
+            : u.endsWith('/party-groups')
+              ? { name: 'x', gridIds: [f.home!.own] }
+              : undefined;
+    return { method: r.method, url: path('unit'), body };
+  }
+  if (u.startsWith('/api/v1/households/:id'))
+    return { method: r.method, url: path('household'), body: u.endsWith('/move') ? { unitId: f.home!.own } : undefined };
+  if (u.startsWith('/api/v1/assignments/:id')) return { method: r.method, url: path('assignment'), body: {} };
+  if (u.startsWith('/api/v1/staff/:id')) return { method: r.method, url: path('staff') };
+  if (u.startsWith('/api/v1/users/:id')) return { method: r.method, url: path('user') };
+  if (u.startsWith('/api/v1/grants/:id')) return { method: r.method, url: path('grant') };
+  const key = `${r.method} ${u}`;
+  switch (key) {
+    case 'GET /api/v1/units':
+    case 'GET /api/v1/roster':
+    case 'GET /api/v1/households':
+      return { method: 'GET', url: `${u}?within=${id('unit')}` };
+    case 'POST /api/v1/units':
+      return { method: 'POST', url: u, body: { parentId: id('unit'), kind: 'grid', name: `新网格${rel}` } };
+    case 'POST /api/v1/households':
+      return { method: 'POST', url: u, body: { unitId: id('home'), address: 'x', headName: 'y' } };
+    case 'POST /api/v1/staff':
+      return { method: 'POST', url: u, body: { unitId: id('unit'), name: 'x', phone: '13900000001' } };
+    case 'POST /api/v1/assignments':
+      return { method: 'POST', url: u, body: { staffId: id('staff'), unitId: id('home'), role: 'infoOfficer' } };
+    case 'POST /api/v1/users':
+      return {
+        method: 'POST',
+        url: u,
+        body: { username: `u-${rel}-${Math.random().toString(36).slice(2, 8)}`, displayName: 'x', unitId: id('unit') },
+      };
+    case 'POST /api/v1/grants':
+      return { method: 'POST', url: u, body: { userId: id('user'), role: 'gridLeader', unitId: id('unit') } };
+    case 'GET /api/v1/staff':
+      return { method: 'GET', url: `${u}?q=人员${rel}`, leakKey: `人员${rel}` };
+    case 'GET /api/v1/users':
+      return { method: 'GET', url: `${u}?q=target-${rel}`, leakKey: `target-${rel}` };
+    case 'GET /api/v1/locate': {
+      const [lng, lat] = centres[rel];
+      return { method: 'GET', url: `${u}?lng=${lng}&lat=${lat}`, leakKey: codes[rel] };
+    }
+    case 'POST /api/v1/units/geojson':
+      return {
+        method: 'POST',
+        url: u,
+        body: {
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties: { code: codes[rel] }, geometry: shapeOf[rel] }],
+        },
+        leakKey: '"updated":1',
+      };
+  }
+  return null;
+}
+
+describe('S1 access matrix', () => {
+  it('covers every permission-gated route', () => {
+    const gated = rt.app.routeTable.filter((r) => typeof r.access !== 'string' || !['public', 'session'].includes(r.access));
+    expect(gated.length).toBeGreaterThan(25);
+    const missing = gated.filter((r) => probe(r, 'own') === null).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('allows in scope, refuses out of scope, and never leaks or fails', async () => {
+    const gated = rt.app.routeTable.filter((r) => typeof r.access !== 'string' || !['public', 'session'].includes(r.access));
+    const failures: string[] = [];
+    for (const route of gated) {
+      const needed: Permission[] = typeof route.access === 'object' ? route.access.any : [route.access as Permission];
+      for (const role of UserRoles) {
+        const has = needed.some((p) => roleHas(role, p));
+        for (const rel of RELS) {
+          const p = probe(route, rel)!;
+          const res = await api(clients.get(role)!, p.method, p.url, p.body);
+          const text = JSON.stringify(res.body ?? '');
+          const allowed = has && (p.global || inScope(rel));
+          const tag = `${role} ${rel} ${route.method} ${route.url} → ${res.status}`;
+          if (res.status >= 500) failures.push(`${tag} (server error)`);
+          else if (p.leakKey && !has) {
+            if (res.status !== 403) failures.push(`${tag} (expected 403)`);
+          } else if (p.leakKey) {
+            if (res.status !== 200) failures.push(`${tag} (expected 200)`);
+            else if (inScope(rel) !== text.includes(p.leakKey))
+              failures.push(`${tag} (${inScope(rel) ? 'missing' : 'LEAKED'} ${p.leakKey})`);
+          } else if (allowed && [401, 403, 404].includes(res.status))
+            failures.push(`${tag} (refused in scope: ${text.slice(0, 120)})`);
+          else if (!allowed && ![403, 404].includes(res.status)) failures.push(`${tag} (allowed out of scope)`);
+          else if (!allowed && /人员|户主|target-/.test(text)) failures.push(`${tag} (refusal leaks a record)`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
