@@ -1,6 +1,6 @@
 /**
  * The project's whole server (createRuntime: migrations, pg-boss, Fastify app) on a benchmark
- * database, optionally with the demo county loaded. Quiet logs, no job workers, no web bundle.
+ * database with the demo county loaded, and a signed-in user. Quiet logs, no job workers, no web bundle.
  */
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -8,13 +8,11 @@ import { loadConfig } from '../../apps/server/src/config.ts';
 import { systemClock } from '../../apps/server/src/lib/clock.ts';
 import { createRuntime, type Runtime } from '../../apps/server/src/main.ts';
 import { hashPassword } from '../../apps/server/src/modules/auth/passwords.ts';
-import { seedDemo, type DemoSummary } from '../../apps/server/src/modules/demo/demo.seed.ts';
+import { seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
 import type { BenchDb } from './db.ts';
 
-export async function benchRuntime(
-  b: BenchDb,
-  demoScale: number | null,
-): Promise<{ runtime: Runtime; demo: DemoSummary | null }> {
+/** The server with the demo county loaded at `demoScale`, then ANALYZEd. */
+export async function benchRuntime(b: BenchDb, demoScale: number): Promise<Runtime> {
   const config = loadConfig(
     {},
     {
@@ -27,11 +25,15 @@ export async function benchRuntime(
     },
   );
   const runtime = await createRuntime(config, { db: b.db });
-  const demo =
-    demoScale === null ? null : await seedDemo(runtime.db, systemClock, runtime.crypto, { scale: demoScale, seed: 2026 });
-  // After a bulk load autovacuum analyzes within a minute or so; do it now so plans are the steady-state ones.
-  if (demo) await sql`analyze`.execute(runtime.db.db);
-  return { runtime, demo };
+  try {
+    await seedDemo(runtime.db, systemClock, runtime.crypto, { scale: demoScale, seed: 2026 });
+    // After a bulk load autovacuum analyzes within a minute or so; do it now so plans are the steady-state ones.
+    await sql`analyze`.execute(runtime.db.db);
+    return runtime;
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
 }
 
 const PASSWORD = 'Bench-grid-2026!';

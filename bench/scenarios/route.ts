@@ -31,7 +31,7 @@ export const route: Scenario = {
       for await (const b of databases(ctx.pgUrl)) {
         try {
           ctx.log(`${b.label}: server with the demo county at scale ${DEMO_SCALE}`);
-          const { runtime } = await benchRuntime(b, DEMO_SCALE);
+          const runtime = await benchRuntime(b, DEMO_SCALE);
           const headers = await signIn(runtime);
           try {
             if (measured.length === 0) {

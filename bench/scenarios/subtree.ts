@@ -41,7 +41,7 @@ export const subtree: Scenario = {
     const bare = await bareApp();
     try {
       ctx.log(`PostgreSQL: server with the demo county at scale ${scale}`);
-      const { runtime } = await benchRuntime(b, scale);
+      const runtime = await benchRuntime(b, scale);
       try {
         const db = runtime.db;
         const headers = await signIn(runtime);

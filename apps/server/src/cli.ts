@@ -3,6 +3,8 @@
  * `npx wangge <command>`; both use the project's Node 24.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -119,6 +121,55 @@ units
         rename: (id, version, name) => units.update(systemActor, id, { version, name, reason: 'division code import' }),
       });
       console.log(JSON.stringify(result, null, 2));
+    } finally {
+      await db.close();
+    }
+  });
+
+const importCmd = program.command('import').description('bulk imports');
+importCmd
+  .command('people <file>')
+  .description('import people from a CSV or .xlsx file (template: GET /api/v1/people/import-template)')
+  .requiredOption('--unit <code>', 'code of the unit the import is for (rows must lie inside it)')
+  .option('--mode <mode>', 'insert (skip people already registered) or upsert (update them by ID number)', 'insert')
+  .action(async (file: string, opts: { unit: string; mode: string }) => {
+    if (opts.mode !== 'insert' && opts.mode !== 'upsert') throw new InvalidArgumentError('--mode must be insert or upsert');
+    const { cfg, db } = await openMigrated();
+    try {
+      const services = createServices(db, systemClock, new FieldCrypto(loadOrCreateKeyRing(cfg.keyFile)), cfg);
+      const unit = await unitsRepo.findByCode(db.db, opts.unit);
+      if (!unit) throw new Error(`No unit has the code ${opts.unit}`);
+      // The importer moves the file it is given: give it a copy, the original stays where it is.
+      const copy = path.join(os.tmpdir(), `wangge-import-${process.pid}-${path.basename(file)}`);
+      copyFileSync(file, copy);
+      const job = await services.peopleImport.create(systemActor, {
+        filePath: copy,
+        fileName: path.basename(file),
+        unitId: unit.id,
+        mode: opts.mode,
+      });
+      const done = await services.peopleImport.run(job.id, (j) => {
+        const eta = j.etaSeconds === null ? '' : `, about ${j.etaSeconds} s left`;
+        process.stderr.write(
+          `\r${(j.progress * 100).toFixed(0).padStart(3)}%  ${j.rowsRead} rows  ${j.rowsPerSecond ?? 0} rows/s${eta}      `,
+        );
+      });
+      process.stderr.write('\n');
+      console.log(
+        JSON.stringify(
+          {
+            status: done.status,
+            rowsRead: done.rowsRead,
+            inserted: done.inserted,
+            updated: done.updated,
+            rejected: done.rejected,
+            errorReport: done.hasErrorReport ? (await services.peopleImport.load(done.id))?.error_report_path : null,
+            message: done.message,
+          },
+          null,
+          2,
+        ),
+      );
     } finally {
       await db.close();
     }

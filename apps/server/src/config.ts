@@ -27,6 +27,7 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   cookieSecure: boolean;
+  importMaxMb: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +120,7 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
     parse: int(1, 24 * 60),
   },
   sessionMaxHours: { env: 'WANGGE_SESSION_MAX_HOURS', file: 'sessionMaxHours', fallback: () => 12, parse: int(1, 24 * 7) },
+  importMaxMb: { env: 'WANGGE_IMPORT_MAX_MB', file: 'importMaxMb', fallback: () => 64, parse: int(1, 2048) },
   cookieSecure: { env: 'WANGGE_COOKIE_SECURE', file: 'cookieSecure', fallback: () => false, parse: bool },
   mapTileUrl: { env: 'WANGGE_MAP_TILE_URL', file: 'mapTileUrl', fallback: () => undefined, parse: tileUrl },
 };

@@ -57,8 +57,11 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   // In-memory databases (tests) get throwaway keys; otherwise the key file outside the database.
   const crypto = new FieldCrypto(config.dataDir === 'memory://' ? generateKeyRing() : loadOrCreateKeyRing(config.keyFile));
   const services = createServices(db, clock, crypto, config);
-  for (const def of [...allJobs(services), ...(opts.extraJobs ?? [])]) jobs.register(def);
+  const defs = allJobs(services);
+  for (const def of [...defs, ...(opts.extraJobs ?? [])]) jobs.register(def);
   await jobs.start();
+  const importJob = defs.find((d) => d.name === 'people.import')!;
+  services.peopleImport.enqueue = (importId) => jobs.send(importJob, { importId });
   const app = await buildApp({ config, db, clock, jobs, services });
   let closed = false;
   return {

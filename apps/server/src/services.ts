@@ -16,18 +16,30 @@ import { CoverageService } from './modules/units/coverage.service.ts';
 import { MapsService } from './modules/units/maps.service.ts';
 import { UnitsService } from './modules/units/units.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { PeopleExport } from './modules/people/people.export.ts';
+import { PeopleService } from './modules/people/people.service.ts';
+import { PeopleImportService } from './modules/people/import/import.service.ts';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export function createServices(
   db: Db,
   clock: Clock,
   crypto: FieldCrypto,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'dataDir'>,
 ) {
   const audit = new AuditService(db, clock, crypto);
   const access = new AccessService(db, audit);
   const auth = new AuthService(db, clock, audit, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
   const maps = new MapsService(db, clock, access, audit);
+  const people = new PeopleService(db, clock, crypto, access, audit);
+  // In-memory databases (tests) import from a temporary directory.
+  const importDir =
+    config.dataDir === 'memory://' ? path.join(tmpdir(), `wangge-imports-${process.pid}`) : path.join(config.dataDir, 'imports');
   return {
+    people,
+    peopleExport: new PeopleExport(db, clock, people, audit),
+    peopleImport: new PeopleImportService(db, clock, crypto, access, audit, importDir),
     audit,
     access,
     auth,

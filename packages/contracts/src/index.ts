@@ -2,6 +2,7 @@ export * from './common.ts';
 export * from './coverage.ts';
 export * from './errors.ts';
 export * from './households.ts';
+export * from './people.ts';
 export * from './staff.ts';
 export * from './system.ts';
 export * from './units.ts';

@@ -10,6 +10,9 @@ export const Permission = {
   StaffWrite: 'staff.write',
   HouseholdsRead: 'households.read',
   HouseholdsWrite: 'households.write',
+  PeopleRead: 'people.read',
+  PeopleWrite: 'people.write',
+  PeopleExport: 'people.export',
   PersonalReveal: 'personal.reveal',
   DashboardRead: 'dashboard.read',
   UsersManage: 'users.manage',
@@ -38,14 +41,33 @@ export type UserRoleName = (typeof UserRoles)[number];
 export const adminRoles: readonly UserRoleName[] = ['systemAdmin', 'securityAdmin', 'auditAdmin'];
 
 const P = Permission;
-const read = [P.UnitsRead, P.StaffRead, P.HouseholdsRead];
+const read = [P.UnitsRead, P.StaffRead, P.HouseholdsRead, P.PeopleRead];
+const edit = [P.HouseholdsWrite, P.PeopleWrite];
 export const rolePermissions: Record<UserRoleName, readonly Permission[]> = {
-  countyDispatcher: [...read, P.DashboardRead, P.PersonalReveal],
+  countyDispatcher: [...read, P.DashboardRead, P.PersonalReveal, P.PeopleExport],
   countyLeader: [...read, P.DashboardRead],
-  townshipOfficial: [...read, P.UnitsWrite, P.StaffWrite, P.HouseholdsWrite, P.PersonalReveal, P.DashboardRead, P.KeyPersonsRead],
-  villageOfficial: [...read, P.UnitsWrite, P.StaffWrite, P.HouseholdsWrite, P.PersonalReveal, P.DashboardRead, P.KeyPersonsRead],
-  gridLeader: [...read, P.HouseholdsWrite, P.PersonalReveal],
-  gridWorker: [...read, P.HouseholdsWrite],
+  townshipOfficial: [
+    ...read,
+    ...edit,
+    P.UnitsWrite,
+    P.StaffWrite,
+    P.PersonalReveal,
+    P.PeopleExport,
+    P.DashboardRead,
+    P.KeyPersonsRead,
+  ],
+  villageOfficial: [
+    ...read,
+    ...edit,
+    P.UnitsWrite,
+    P.StaffWrite,
+    P.PersonalReveal,
+    P.PeopleExport,
+    P.DashboardRead,
+    P.KeyPersonsRead,
+  ],
+  gridLeader: [...read, ...edit, P.PersonalReveal],
+  gridWorker: [...read, ...edit],
   departmentHandler: [P.UnitsRead],
   systemAdmin: [P.UnitsRead, P.UnitsWrite, P.UsersManage, P.ConfigManage],
   securityAdmin: [P.UnitsRead, P.GrantsManage],

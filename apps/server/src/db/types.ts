@@ -4,6 +4,18 @@
  */
 import type { AuditLogTable, AuditSealTable, RoleGrantTable, SessionTable, UserAccountTable } from './tables/access.ts';
 import type {
+  BuildingTable,
+  HouseTable,
+  ImportJobTable,
+  ImportRejectionTable,
+  OrganizationTable,
+  PartyMemberTable,
+  PersonTable,
+  RentalTable,
+  RentalTenantTable,
+  ResidenceTable,
+} from './tables/people.ts';
+import type {
   AssignmentTable,
   DepartmentTable,
   HouseholdMoveTable,
@@ -30,4 +42,14 @@ export interface Database {
   session: SessionTable;
   audit_log: AuditLogTable;
   audit_seal: AuditSealTable;
+  person: PersonTable;
+  building: BuildingTable;
+  house: HouseTable;
+  residence: ResidenceTable;
+  rental: RentalTable;
+  rental_tenant: RentalTenantTable;
+  organization: OrganizationTable;
+  party_member: PartyMemberTable;
+  import_job: ImportJobTable;
+  import_rejection: ImportRejectionTable;
 }

@@ -18,6 +18,8 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { householdsRoutes } from '../modules/households/households.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
+import { peopleImportRoutes } from '../modules/people/import/import.routes.ts';
+import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { registerAuth } from './auth.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
@@ -92,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsRoutes);
   await app.register(staffRoutes);
   await app.register(householdsRoutes);
+  await app.register(peopleRoutes);
+  await app.register(peopleImportRoutes);
 
   await registerWebApp(app, deps.config.webDist);
   app.setNotFoundHandler((request, reply) =>

@@ -3,9 +3,10 @@
  * `<module>.jobs.ts`; add them here.
  */
 import { auditSealJob } from '../modules/audit/audit.jobs.ts';
+import { peopleImportJob } from '../modules/people/import/import.jobs.ts';
 import type { Services } from '../services.ts';
 import type { JobDefinition } from './queue.ts';
 
 export function allJobs(services: Services): JobDefinition[] {
-  return [auditSealJob(services.audit)];
+  return [auditSealJob(services.audit), peopleImportJob(services.peopleImport)];
 }

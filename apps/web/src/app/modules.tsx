@@ -14,6 +14,7 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { Permission } from '@wangge/contracts';
 
 export type ModuleKey = 'workbench' | 'units' | 'people' | 'tickets' | 'registers' | 'commandCenter' | 'statistics' | 'admin';
 
@@ -23,6 +24,8 @@ export interface AppModule {
   icon: ReactNode;
   /** Route parameters after `path`, when the page takes any, e.g. `/:unitId?`. */
   params?: string;
+  /** Shown only to users holding this permission somewhere (any one of them, for a list). */
+  permission?: Permission | readonly Permission[];
   load: NonNullable<RouteObject['lazy']>;
 }
 
@@ -33,25 +36,48 @@ export const appModules: readonly AppModule[] = [
     path: '/units',
     params: '/:unitId?',
     icon: <ApartmentOutlined />,
+    permission: Permission.UnitsRead,
     load: () => import('./routes/units.tsx'),
   },
-  { key: 'people', path: '/people', icon: <TeamOutlined />, load: () => import('./routes/people.tsx') },
+  {
+    key: 'people',
+    path: '/people',
+    icon: <TeamOutlined />,
+    permission: Permission.HouseholdsRead,
+    load: () => import('./routes/people.tsx'),
+  },
   { key: 'tickets', path: '/tickets', icon: <FileTextOutlined />, load: () => import('./routes/tickets.tsx') },
   { key: 'registers', path: '/registers', icon: <BookOutlined />, load: () => import('./routes/registers.tsx') },
   {
     key: 'commandCenter',
     path: '/command-center',
     icon: <DashboardOutlined />,
+    permission: Permission.DashboardRead,
     load: () => import('./routes/command-center.tsx'),
   },
   {
     key: 'statistics',
     path: '/statistics',
     icon: <BarChartOutlined />,
+    permission: Permission.DashboardRead,
     load: () => import('./routes/statistics.tsx'),
   },
-  { key: 'admin', path: '/admin', icon: <SettingOutlined />, load: () => import('./routes/admin.tsx') },
+  {
+    key: 'admin',
+    path: '/admin',
+    params: '/:tab?',
+    icon: <SettingOutlined />,
+    permission: [Permission.UsersManage, Permission.GrantsManage, Permission.AuditRead],
+    load: () => import('./routes/admin.tsx'),
+  },
 ];
+
+/** Whether the user's permissions (from /api/v1/auth/me) open this module. */
+export function moduleAllowed(module: AppModule, granted: readonly string[]): boolean {
+  if (module.permission === undefined) return true;
+  const needed: readonly Permission[] = typeof module.permission === 'string' ? [module.permission] : module.permission;
+  return needed.some((p) => granted.includes(p));
+}
 
 /** The module a URL belongs to: the longest matching path prefix, `/` only when exact. */
 export function moduleForPath(pathname: string): AppModule | undefined {

@@ -8,6 +8,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { AuthProvider } from '@/features/auth/components/AuthProvider.tsx';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { createQueryClient } from '@/shared/api/query-client.ts';
 
@@ -28,7 +29,11 @@ function QueryLayer({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() =>
     createQueryClient({ onMutationError: (error) => void messageRef.current.error(errorMessage(error)) }),
   );
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>{children}</AuthProvider>
+    </QueryClientProvider>
+  );
 }
 
 export function AppProviders({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 /** Builds API answers for component tests: valid by default, each test overrides what it is about. */
-import type { Assignment, PageOf, Staff, Unit, UnitDetail, UnitKind, UnitRef } from '@wangge/contracts';
-import { unitLevel } from '@wangge/contracts';
+import type { Assignment, Me, PageOf, Staff, Unit, UnitDetail, UnitKind, UnitRef, UserRoleName } from '@wangge/contracts';
+import { rolePermissions, unitLevel } from '@wangge/contracts';
 
 let nextId = 1000;
 
@@ -47,5 +47,17 @@ export function assignment(s: Staff, at: Unit, overrides: Partial<Assignment> = 
     endsOn: null,
     active: true,
     ...overrides,
+  };
+}
+
+/** The answer of /api/v1/auth/me for a user holding one role at one unit. */
+export function me(role: UserRoleName, at: Unit): Me {
+  return {
+    user: { id: 1, username: role, displayName: role, totpEnabled: false },
+    stage: 'active',
+    grants: [{ id: 1, role, unit: ref(at), departmentId: null, grantedAt: '2026-01-01T00:00:00.000Z', revokedAt: null }],
+    permissions: [...rolePermissions[role]],
+    csrfToken: 'csrf-test',
+    sessionExpiresAt: '2026-03-02T08:30:00.000Z',
   };
 }

@@ -3,6 +3,7 @@
  * handler fails like an unreachable server, so a test never silently depends on a real one.
  */
 import { vi } from 'vitest';
+import { Permission, type Me } from '@wangge/contracts';
 
 export interface FakeRequest {
   url: URL;
@@ -42,11 +43,25 @@ export const systemInfoAnswer = {
   mapTileUrl: null,
 } as const;
 
-/** A healthy server, for tests about something else. */
+/**
+ * Signed in, finished signing in, with every permission somewhere (so the whole menu shows) but no
+ * grant at any unit (so nothing is editable). Tests about rights answer /api/v1/auth/me themselves.
+ */
+export const signedInAnswer: Me = {
+  user: { id: 1, username: 'tester', displayName: '测试用户', totpEnabled: false },
+  stage: 'active',
+  grants: [],
+  permissions: Object.values(Permission),
+  csrfToken: 'csrf-default',
+  sessionExpiresAt: '2026-03-02T08:30:00.000Z',
+};
+
+/** A healthy server and a signed-in user, for tests about something else. */
 export function stubHealthyServer(extra: Record<string, FetchHandler> = {}) {
   return stubFetch({
     '/readyz': () => json(200, readyAnswer),
     '/api/v1/system/info': () => json(200, systemInfoAnswer),
+    '/api/v1/auth/me': () => json(200, signedInAnswer),
     ...extra,
   });
 }

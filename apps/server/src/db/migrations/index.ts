@@ -6,9 +6,11 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_units.ts';
 import * as m0003 from './0003_access.ts';
+import * as m0004 from './0004_base_data.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_units': m0002,
   '0003_access': m0003,
+  '0004_base_data': m0004,
 };

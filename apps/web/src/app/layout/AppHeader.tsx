@@ -1,5 +1,6 @@
 import { Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { UserMenu } from '@/features/auth/components/UserMenu.tsx';
 import { HealthIndicator } from '@/features/system/components/HealthIndicator.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
@@ -14,6 +15,7 @@ export function AppHeader() {
         <Flex align="center" gap="large">
           <HealthIndicator />
           <LanguageSwitcher />
+          <UserMenu />
         </Flex>
       </Flex>
     </Layout.Header>

@@ -6,8 +6,11 @@ import { useEffect, useState } from 'react';
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { Forbidden } from '@/features/auth/components/Forbidden.tsx';
+import { usePermissions } from '@/features/auth/hooks/use-permissions.ts';
+import { ACCOUNT_PATH } from '@/features/auth/utils/paths.ts';
 import { SystemInfo } from '@/features/system/components/SystemInfo.tsx';
-import { appModules, moduleForPath } from '../modules.tsx';
+import { appModules, moduleAllowed, moduleForPath } from '../modules.tsx';
 import { AppHeader } from './AppHeader.tsx';
 
 export function AppLayout() {
@@ -15,8 +18,11 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const active = moduleForPath(pathname);
+  // The menu offers only what the user's roles cover; a typed address to the rest says so.
+  const granted = usePermissions();
+  const allowed = !active || moduleAllowed(active, granted);
 
-  const pageName = active ? t(`nav.${active.key}`) : t('notFound.title');
+  const pageName = active ? t(`nav.${active.key}`) : pathname === ACCOUNT_PATH ? t('auth.account.title') : t('notFound.title');
   useEffect(() => {
     document.title = t('app.pageTitle', { page: pageName });
   }, [t, pageName]);
@@ -40,18 +46,18 @@ export function AppLayout() {
               mode="inline"
               style={{ borderInlineEnd: 'none' }}
               selectedKeys={active ? [active.key] : []}
-              items={appModules.map((m) => ({
-                key: m.key,
-                icon: m.icon,
-                label: <Link to={m.path}>{t(`nav.${m.key}`)}</Link>,
-              }))}
+              items={appModules
+                .filter((m) => moduleAllowed(m, granted))
+                .map((m) => ({
+                  key: m.key,
+                  icon: m.icon,
+                  label: <Link to={m.path}>{t(`nav.${m.key}`)}</Link>,
+                }))}
             />
           </nav>
         </Layout.Sider>
         <Layout>
-          <Layout.Content style={{ margin: 16 }}>
-            <Outlet />
-          </Layout.Content>
+          <Layout.Content style={{ margin: 16 }}>{allowed ? <Outlet /> : <Forbidden />}</Layout.Content>
           <Layout.Footer style={{ textAlign: 'center' }}>
             <SystemInfo />
           </Layout.Footer>

@@ -4,6 +4,7 @@
  * Composes the units, staff and households features.
  */
 import { Alert, Card, Empty, Flex, Result, Spin, Tabs, Typography } from 'antd';
+import { Permission } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams, useSearchParams } from 'react-router';
 import { HouseholdTable } from '@/features/households/components/HouseholdTable.tsx';
@@ -19,6 +20,7 @@ import { UnitNavigator } from '@/features/units/components/UnitNavigator.tsx';
 import { UnitOverview } from '@/features/units/components/UnitOverview.tsx';
 import { isApiError } from '@/shared/api/api-error.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
+import { useCan, useCanSomewhere } from '@/shared/auth/use-can.ts';
 import { UnitKindTag } from '@/shared/ui/UnitKindTag.tsx';
 import { unitPath, type UnitTab } from '@/shared/ui/UnitLink.tsx';
 
@@ -29,15 +31,14 @@ const isTab = (value: string | null): value is UnitTab => TABS.includes(value as
 function OpenFirstRoot() {
   const { t } = useTranslation();
   const roots = useUnitChildren(null);
+  const canCreate = useCanSomewhere(Permission.UnitsWrite);
   const first = roots.data?.items[0];
   if (first) return <Navigate replace to={unitPath(first.id)} />;
   if (roots.isPending) return <Spin description={t('app.loading')} />;
   if (roots.isError) return <Alert type="error" showIcon title={errorMessage(roots.error)} />;
   return (
     <Card>
-      <Empty description={t('units.page.noUnits')}>
-        <CreateUnitButton parent={null} />
-      </Empty>
+      <Empty description={t('units.page.noUnits')}>{canCreate && <CreateUnitButton parent={null} />}</Empty>
     </Card>
   );
 }
@@ -46,6 +47,9 @@ function UnitWorkspace({ id }: { id: number }) {
   const { t } = useTranslation();
   const detail = useUnit(id);
   const systemInfo = useSystemInfo();
+  // Officials see the changes they may make here; read-only roles see none.
+  const canEditUnits = useCan(Permission.UnitsWrite, detail.data);
+  const canEditStaff = useCan(Permission.StaffWrite, detail.data);
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: UnitTab = isTab(requested) ? requested : 'overview';
@@ -74,7 +78,7 @@ function UnitWorkspace({ id }: { id: number }) {
           </Typography.Text>
         </Flex>
       }
-      extra={<UnitActions unit={unit} />}
+      extra={canEditUnits ? <UnitActions unit={unit} /> : null}
     >
       <Tabs
         // Filters and pages belong to one unit; a new unit starts its tabs fresh.
@@ -88,7 +92,7 @@ function UnitWorkspace({ id }: { id: number }) {
             label: t('units.tabs.map'),
             children: <UnitMapPanel unit={unit} tileUrl={systemInfo.data?.mapTileUrl ?? null} />,
           },
-          { key: 'staff', label: t('units.tabs.staff'), children: <StaffRoster unit={unit} /> },
+          { key: 'staff', label: t('units.tabs.staff'), children: <StaffRoster unit={unit} canEdit={canEditStaff} /> },
           { key: 'households', label: t('units.tabs.households'), children: <HouseholdTable unitId={unit.id} /> },
           { key: 'coverage', label: t('units.tabs.coverage'), children: <CoverageReport unit={unit} /> },
           { key: 'history', label: t('units.tabs.history'), children: <UnitHistory unitId={unit.id} /> },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { json, networkDown, problem, stubFetch } from '@/test/fetch.ts';
 import { i18n } from '@/shared/i18n/i18n.ts';
 import { ApiError, apiErrorFromResponse, formFieldErrors } from './api-error.ts';
-import { api, apiRequest } from './client.ts';
+import { api, apiRequest, setCsrfToken } from './client.ts';
 import { errorMessage } from './error-message.ts';
 
 describe('apiErrorFromResponse', () => {
@@ -68,6 +68,19 @@ describe('apiRequest', () => {
     const init = fetchMock.mock.calls[0]?.[1];
     expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{"name":"网格一"}' });
     expect(init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+
+  it("sends the session's CSRF token with writes and not with reads", async () => {
+    const fetchMock = stubFetch({ '/api/v1/things': () => json(200, {}) });
+    setCsrfToken('tok-1');
+    try {
+      await api.get('/api/v1/things');
+      await api.post('/api/v1/things', {});
+    } finally {
+      setCsrfToken(null);
+    }
+    expect(fetchMock.mock.calls[0]?.[1]?.headers).not.toHaveProperty('X-CSRF-Token');
+    expect(fetchMock.mock.calls[1]?.[1]?.headers).toMatchObject({ 'X-CSRF-Token': 'tok-1' });
   });
 
   it('adds query parameters, skipping empty ones', async () => {

@@ -30,6 +30,14 @@ function withQuery(path: string, query: RequestOptions['query']): string {
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
 }
 
+// The session's CSRF token (from /api/v1/auth/me or sign-in); the server refuses writes without it.
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token for every later write; null after sign-out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, headers, signal, acceptStatuses = [] } = options;
   const init: RequestInit = {
@@ -38,6 +46,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     headers: {
       Accept: 'application/json, application/problem+json',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
       ...headers,
     },
     body: body === undefined ? null : JSON.stringify(body),

@@ -18,7 +18,8 @@ import { StaffHistoryButton } from './StaffHistoryButton.tsx';
 const PAGE_SIZE = 50;
 type Scope = 'active' | 'all';
 
-export function StaffRoster({ unit }: { unit: Unit }) {
+/** `canEdit`: the user may assign and end assignments here (staff.write in scope). */
+export function StaffRoster({ unit, canEdit }: { unit: Unit; canEdit: boolean }) {
   const { t } = useTranslation();
   const [role, setRole] = useState<StaffRole | undefined>();
   const [scope, setScope] = useState<Scope>('active');
@@ -75,7 +76,7 @@ export function StaffRoster({ unit }: { unit: Unit }) {
             maxLength={50}
           />
         </Flex>
-        <AssignStaffButton unit={unit} />
+        {canEdit && <AssignStaffButton unit={unit} />}
       </Flex>
       {roster.isError && <Alert type="error" showIcon title={t('staff.roster.loadFailed')} />}
       <div data-testid="staff-roster">
@@ -117,12 +118,16 @@ export function StaffRoster({ unit }: { unit: Unit }) {
               render: (_, a) =>
                 a.active ? <Tag color="success">{t('staff.status.active')}</Tag> : <Tag>{t('staff.status.ended')}</Tag>,
             },
-            {
-              key: 'actions',
-              title: t('common.actions'),
-              width: 90,
-              render: (_, a) => (a.endsOn === null ? <EndAssignmentButton assignment={a} /> : null),
-            },
+            ...(canEdit
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('common.actions'),
+                    width: 90,
+                    render: (_: unknown, a: Assignment) => (a.endsOn === null ? <EndAssignmentButton assignment={a} /> : null),
+                  },
+                ]
+              : []),
           ]}
         />
       </div>

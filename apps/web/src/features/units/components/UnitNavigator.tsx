@@ -32,7 +32,14 @@ interface UnitNode {
 function UnitTitle({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
   return (
-    <Flex component="span" gap={6} align="center" data-testid="unit-tree-title" data-unit-id={unit.id}>
+    <Flex
+      component="span"
+      gap={6}
+      align="center"
+      data-testid="unit-tree-title"
+      data-unit-id={unit.id}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       <span>{unit.name}</span>
       <UnitKindTag kind={unit.kind} />
       {unit.childCount > 0 && (
@@ -59,9 +66,12 @@ export function UnitNavigator({ selectedId }: { selectedId: number | null }) {
   const roots = useUnitChildren(null);
   const selected = useUnit(selectedId);
 
-  // A deep link or a search hit opens the branches down to the unit, and the unit itself.
+  // A deep link or a search hit opens the branches down to the unit, and the unit itself. Only
+  // from the tree's own roots down: ancestors above an official's scope cannot be listed.
   const selectedPath = selected.data ? [...selected.data.ancestors.map((a) => a.id), selected.data.unit.id] : [];
-  const selectedPathKey = selectedPath.join('/');
+  const rootIds = new Set(roots.data?.items.map((u) => u.id));
+  const fromRoot = selectedPath.findIndex((id) => rootIds.has(id));
+  const selectedPathKey = fromRoot < 0 ? '' : selectedPath.slice(fromRoot).join('/');
   useEffect(() => {
     if (!selectedPathKey) return;
     const ids = selectedPathKey.split('/').map(Number);

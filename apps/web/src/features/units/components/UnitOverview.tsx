@@ -5,11 +5,15 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { UnitKindTag } from '@/shared/ui/UnitKindTag.tsx';
 import { UnitLink } from '@/shared/ui/UnitLink.tsx';
+import { useUnitChildren } from '../api/get-unit-children.ts';
 import { SizingWarnings } from './SizingWarnings.tsx';
 
 export function UnitOverview({ detail }: { detail: UnitDetail }) {
   const { t } = useTranslation();
   const { unit, ancestors, households, warnings } = detail;
+  // Ancestors above the official's scope (above the tree's roots) are named but not linked.
+  const roots = useUnitChildren(null);
+  const firstLinked = ancestors.findIndex((a) => roots.data?.items.some((r) => r.id === a.id));
   // The rules apply to grids and micro-grids; higher levels see their children's warnings in coverage.
   const sized = unit.kind === 'grid' || unit.kind === 'microGrid';
 
@@ -18,7 +22,10 @@ export function UnitOverview({ detail }: { detail: UnitDetail }) {
       <Breadcrumb
         aria-label={t('units.overview.breadcrumb')}
         items={[
-          ...ancestors.map((a) => ({ key: a.id, title: <UnitLink id={a.id}>{a.name}</UnitLink> })),
+          ...ancestors.map((a, i) => ({
+            key: a.id,
+            title: firstLinked >= 0 && i >= firstLinked ? <UnitLink id={a.id}>{a.name}</UnitLink> : a.name,
+          })),
           { key: unit.id, title: unit.name },
         ]}
       />

@@ -1,0 +1,102 @@
+/**
+ * Files around an import: the template (CSV or .xlsx with the Chinese headers), the error report
+ * (the original rows, the bad cells shaded, and the reasons), and the job as the API shows it.
+ */
+import type { ImportJob } from '@wangge/contracts';
+import ExcelJS from 'exceljs';
+import type { Selectable } from 'kysely';
+import type { Db } from '../../../db/client.ts';
+import type { ImportJobTable } from '../../../db/tables/people.ts';
+import { peopleColumns, REASON_HEADER } from './columns.ts';
+
+export function importJobDto(j: Selectable<ImportJobTable>, now: Date): ImportJob {
+  const started = j.started_at ? new Date(j.started_at).getTime() : null;
+  const end = j.finished_at ? new Date(j.finished_at).getTime() : now.getTime();
+  const seconds = started ? Math.max(0.001, (end - started) / 1000) : null;
+  const rate = seconds && j.rows_read > 0 ? j.rows_read / seconds : null;
+  const progress = j.status === 'done' ? 1 : j.file_bytes > 0 ? Math.min(1, j.bytes_read / j.file_bytes) : 0;
+  const eta = rate && progress > 0 && progress < 1 && seconds ? (seconds * (1 - progress)) / progress : null;
+  return {
+    id: j.id,
+    kind: j.kind,
+    mode: j.mode,
+    format: j.format,
+    fileName: j.file_name,
+    fileBytes: Number(j.file_bytes),
+    status: j.status,
+    rowsRead: j.rows_read,
+    inserted: j.inserted,
+    updated: j.updated,
+    rejected: j.rejected,
+    rowsPerSecond: rate === null ? null : Math.round(rate),
+    etaSeconds: eta === null ? null : Math.round(eta),
+    progress,
+    message: j.message,
+    hasErrorReport: j.error_report_path !== null,
+    createdAt: new Date(j.created_at).toISOString(),
+    finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
+  };
+}
+
+export async function writeTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> {
+  const headers = peopleColumns.map((c) => (c.required ? `${c.header}*` : c.header));
+  if (format === 'csv') {
+    const line = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    return Buffer.from(`\uFEFF${line(headers)}\n${line(peopleColumns.map((c) => c.example))}\n`, 'utf8');
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('实有人口');
+  ws.addRow(headers).font = { bold: true };
+  ws.addRow(peopleColumns.map((c) => c.example));
+  ws.columns.forEach((col, i) => {
+    col.width = Math.max(10, (peopleColumns[i]?.example.length ?? 8) + 6);
+    // Text format, so Excel keeps all 18 digits of an ID number.
+    col.numFmt = '@';
+  });
+  const notes = wb.addWorksheet('填写说明');
+  notes.addRow(['列', '必填', '说明']).font = { bold: true };
+  notes.addRow(['人口类型', '是', '户籍人口 / 流动人口 / 未落户人口 / 境外人员']);
+  notes.addRow(['所属单元编码', '是', '网格、微网格或联户的编码（在“网格”模块中可查）']);
+  notes.addRow(['关爱标识', '否', '留守老人、留守儿童、留守妇女、残疾人、低保、特困、独居、退役军人，多个用顿号分隔']);
+  notes.addRow(['性别、出生日期', '否', '可不填，由公民身份号码推出；填写时须与号码一致']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Streams the rejected rows into an .xlsx: original cells, the bad ones shaded, reasons last. */
+export async function writeErrorReport(db: Db, importId: number, header: string[], file: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('未导入的行');
+  const cols = header.filter((h) => h.replace(/\*$/, '') !== REASON_HEADER);
+  ws.addRow([...cols, REASON_HEADER, '原行号']).commit();
+  let after = 0;
+  for (;;) {
+    const rows = await db.db
+      .selectFrom('import_rejection')
+      .select(['row_number', 'row_data', 'reasons'])
+      .where('import_id', '=', importId)
+      .where('row_number', '>', after)
+      .orderBy('row_number')
+      .limit(5000)
+      .execute();
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const cells = (r.row_data as string[]).slice(0, cols.length);
+      const reasons = r.reasons;
+      const row = ws.addRow([
+        ...cols.map((_, i) => cells[i] ?? ''),
+        reasons.map((x) => `${x.column}：${x.message}`).join('；'),
+        r.row_number,
+      ]);
+      cols.forEach((h, i) => {
+        if (reasons.some((x) => x.column === h.replace(/\*$/, ''))) {
+          row.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+        }
+        row.getCell(i + 1).numFmt = '@';
+      });
+      row.commit();
+      after = r.row_number;
+    }
+  }
+  ws.commit();
+  await wb.commit();
+}

@@ -1,0 +1,15 @@
+/** The background job that runs an import; safe to run twice (a finished job is left alone, a crashed one resumes). */
+import { Type } from 'typebox';
+import { defineJob } from '../../../jobs/queue.ts';
+import type { PeopleImportService } from './import.service.ts';
+
+export const peopleImportJob = (service: PeopleImportService) =>
+  defineJob({
+    name: 'people.import',
+    payload: Type.Object({ importId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+    retryLimit: 2,
+    expireInSeconds: 60 * 60,
+    handler: async ({ importId }) => {
+      await service.run(importId);
+    },
+  });

@@ -1,0 +1,167 @@
+/** SQL for people: search (scoped, CJK-aware), profile, writes. */
+import { sql, type Expression, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { Database } from '../../db/types.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export interface PersonFilter {
+  scope: Expression<SqlBool>;
+  withinPath?: string;
+  nameGrams?: string[];
+  nameLike?: string;
+  idBidx?: string;
+  phoneBidx?: string;
+  addressGrams?: string[];
+  addressLike?: string;
+  residenceType?: string;
+  bornFrom?: string;
+  bornTo?: string;
+  flag?: string;
+  sort?: 'name' | 'birthDate' | '-birthDate' | 'updatedAt' | '-updatedAt';
+}
+
+/** Unigrams for one character, else the bigrams: what `cjk_grams` indexed. */
+export function queryGrams(q: string): string[] {
+  const s = q.trim().toLowerCase();
+  const chars = [...s];
+  if (chars.length <= 1) return chars;
+  return [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const ESTIMATE_CAP = 10_000;
+
+const columns = [
+  'p.id',
+  'p.household_id',
+  'p.relation_to_head',
+  'p.name',
+  'p.sex',
+  'p.birth_date',
+  'p.ethnicity',
+  'p.id_number_masked',
+  'p.phone_masked',
+  'p.residence_type',
+  'p.education',
+  'p.occupation',
+  'p.flags',
+  'p.address',
+  'p.version',
+  'p.updated_at',
+  'u.id as unit_id',
+  'u.code as unit_code',
+  'u.name as unit_name',
+  'u.kind as unit_kind',
+] as const;
+
+export const peopleRepo = {
+  base(db: Q, f: PersonFilter) {
+    let q = db.selectFrom('person as p').innerJoin('unit as u', 'u.id', 'p.unit_id').where(f.scope);
+    if (f.withinPath) q = q.where(sql<SqlBool>`u.path <@ ${f.withinPath}::ltree`);
+    if (f.nameGrams?.length)
+      q = q.where(sql<SqlBool>`p.name_grams @> ${sql.val(f.nameGrams)}::text[]`).where('p.name', 'like', like(f.nameLike!));
+    if (f.idBidx) q = q.where('p.id_number_bidx', '=', f.idBidx);
+    if (f.phoneBidx) q = q.where('p.phone_bidx', '=', f.phoneBidx);
+    if (f.addressGrams?.length)
+      q = q
+        .where(sql<SqlBool>`p.address_grams @> ${sql.val(f.addressGrams)}::text[]`)
+        .where('p.address', 'like', like(f.addressLike!));
+    if (f.residenceType) q = q.where('p.residence_type', '=', f.residenceType);
+    if (f.bornFrom) q = q.where('p.birth_date', '>=', f.bornFrom);
+    if (f.bornTo) q = q.where('p.birth_date', '<=', f.bornTo);
+    if (f.flag) q = q.where(sql<SqlBool>`p.flags @> array[${f.flag}]::text[]`);
+    return q;
+  },
+
+  async search(db: Q, f: PersonFilter, limit: number, offset: number) {
+    const base = this.base(db, f);
+    const order = f.sort ?? 'name';
+    let rows = base.select(columns);
+    rows =
+      order === 'name'
+        ? rows.orderBy('p.name').orderBy('p.id')
+        : order === 'birthDate'
+          ? rows.orderBy('p.birth_date').orderBy('p.id')
+          : order === '-birthDate'
+            ? rows.orderBy('p.birth_date', 'desc').orderBy('p.id')
+            : order === 'updatedAt'
+              ? rows.orderBy('p.updated_at').orderBy('p.id')
+              : rows.orderBy('p.updated_at', 'desc').orderBy('p.id');
+    const [items, count] = await Promise.all([
+      rows.limit(limit).offset(offset).execute(),
+      // Counting a million-row subtree exactly is not worth the wait: cap it and say so.
+      db
+        .selectFrom(
+          base
+            .select('p.id')
+            .limit(ESTIMATE_CAP + 1)
+            .as('c'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { rows: items, total: Math.min(count.n, ESTIMATE_CAP), estimate: count.n > ESTIMATE_CAP };
+  },
+
+  async findById(db: Q, id: number) {
+    return db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(columns)
+      .select(['u.path as unit_path', 'p.id_number_enc', 'p.phone_enc'])
+      .where('p.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async insert(db: Q, row: Insertable<Database['person']>) {
+    return db.insertInto('person').values(row).returning('id').executeTakeFirstOrThrow();
+  },
+
+  async household(db: Q, householdId: number) {
+    const h = await db
+      .selectFrom('household')
+      .select(['id', 'address', 'head_name', 'unit_id'])
+      .where('id', '=', householdId)
+      .executeTakeFirst();
+    if (!h) return null;
+    const members = await db
+      .selectFrom('person')
+      .select(['id', 'name', 'relation_to_head', 'birth_date'])
+      .where('household_id', '=', householdId)
+      .orderBy('id')
+      .execute();
+    return { ...h, members };
+  },
+
+  async residences(db: Q, personId: number) {
+    return db
+      .selectFrom('residence as r')
+      .innerJoin('house as h', 'h.id', 'r.house_id')
+      .innerJoin('building as b', 'b.id', 'h.building_id')
+      .select([
+        'r.id',
+        'r.kind',
+        'r.from_date',
+        'r.to_date',
+        'h.id as house_id',
+        'h.number',
+        'b.id as building_id',
+        'b.name as building_name',
+        'b.address',
+      ])
+      .where('r.person_id', '=', personId)
+      .orderBy('r.from_date', 'desc')
+      .execute();
+  },
+
+  async partyMember(db: Q, personId: number) {
+    return db
+      .selectFrom('party_member as m')
+      .leftJoin('party_group as g', 'g.id', 'm.party_group_id')
+      .select(['m.joined_on', 'm.working_away', 'g.name as group_name'])
+      .where('m.person_id', '=', personId)
+      .executeTakeFirst();
+  },
+};
+
+export type PersonListRow = Awaited<ReturnType<typeof peopleRepo.search>>['rows'][number];

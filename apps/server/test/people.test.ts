@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../src/lib/id-number.ts';
+import { api, smallTree } from './factories.ts';
+import { testRuntime, type TestRuntime } from './runtime.ts';
+
+let rt: TestRuntime;
+let t: Awaited<ReturnType<typeof smallTree>>;
+beforeAll(async () => {
+  rt = await testRuntime();
+  t = await smallTree(rt);
+});
+afterAll(() => rt.close());
+
+const id = (birth: string, seq: number) => makeIdNumber('430624', birth, seq);
+const person = (over: Record<string, unknown> = {}) => ({
+  unitId: t.grid.id,
+  name: '张三丰',
+  idNumber: id('1960-05-01', 11),
+  residenceType: 'registered',
+  ...over,
+});
+
+describe('people', () => {
+  it('registers a person, deriving birth date, age and sex from the ID number, and answers it masked', async () => {
+    const res = await api(t.official, 'POST', '/api/v1/people', person({ phone: '13912345678', flags: ['leftBehindElderly'] }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ sex: 'male', birthDate: '1960-05-01', age: 66, phone: '139****5678' });
+    expect(res.body.idNumber).toMatch(/^430\*{11}\d{3}[\dX]$/);
+    const revealed = await api(t.official, 'POST', `/api/v1/people/${res.body.id}/reveal-id-number`);
+    expect(revealed.body.value).toBe(id('1960-05-01', 11));
+  });
+
+  it('refuses wrong check characters, impossible dates, unknown regions, contradictions and a second person with the same ID', async () => {
+    const good = id('1990-02-28', 22);
+    const wrongCheck = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ idNumber: wrongCheck }, 'check character'],
+      [{ idNumber: makeIdNumber('430624', '1990-02-30', 22) }, 'impossible birth date'],
+      [{ idNumber: makeIdNumber('999999', '1990-02-28', 22) }, 'unknown region code'],
+      [{ idNumber: good, sex: 'male' }, 'sex contradicts'],
+      [{ idNumber: good, birthDate: '1990-03-01' }, 'birth date contradicts'],
+    ];
+    for (const [over, message] of cases) {
+      const res = await api(t.official, 'POST', '/api/v1/people', person({ name: '李四', ...over }));
+      expect(res.status, message).toBe(400);
+      expect(JSON.stringify(res.body.errors)).toContain(message);
+    }
+    const dup = await api(t.official, 'POST', '/api/v1/people', person({ name: '另一个张三丰' }));
+    expect(dup.status).toBe(409);
+    const village = await api(t.official, 'POST', '/api/v1/people', person({ unitId: t.village.id, idNumber: good }));
+    expect(village.status).toBe(400);
+  });
+
+  it('finds people by partial Chinese name, exact ID number, phone, address, age and flags', async () => {
+    await api(
+      t.official,
+      'POST',
+      '/api/v1/people',
+      person({ name: '王小明', idNumber: id('2015-06-01', 33), address: '东塘村五组8号', flags: ['leftBehindChild'] }),
+    );
+    await api(
+      t.official,
+      'POST',
+      '/api/v1/people',
+      person({ name: '王大明', idNumber: id('1950-06-01', 35), residenceType: 'migrant' }),
+    );
+    const names = async (qs: string) =>
+      (await api(t.official, 'GET', `/api/v1/people?within=${t.county.id}&${qs}`)).body.items
+        .map((p: { name: string }) => p.name)
+        .sort();
+    expect(await names(`q=${encodeURIComponent('明')}`)).toEqual(['王大明', '王小明']);
+    expect(await names(`q=${encodeURIComponent('小明')}`)).toEqual(['王小明']);
+    expect(await names(`q=${encodeURIComponent('三丰')}`)).toEqual(['张三丰']);
+    expect(await names(`idNumber=${id('1950-06-01', 35)}`)).toEqual(['王大明']);
+    expect(await names('phone=13912345678')).toEqual(['张三丰']);
+    expect(await names(`address=${encodeURIComponent('五组')}`)).toEqual(['王小明']);
+    expect(await names('ageMax=17')).toEqual(['王小明']);
+    expect(await names('ageMin=66&ageMax=76')).toEqual(['张三丰', '王大明']);
+    expect(await names('flag=leftBehindChild')).toEqual(['王小明']);
+    expect(await names('residenceType=migrant')).toEqual(['王大明']);
+  });
+
+  it('edits with a version check and keeps the ID number', async () => {
+    const p = (await api(t.official, 'GET', `/api/v1/people?within=${t.county.id}&q=${encodeURIComponent('大明')}`)).body
+      .items[0];
+    const ok = await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, {
+      version: p.version,
+      occupation: '退休',
+      phone: '13700000001',
+    });
+    expect(ok.body).toMatchObject({ occupation: '退休', phone: '137****0001', version: p.version + 1 });
+    expect((await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, { version: p.version, occupation: 'x' })).status).toBe(409);
+    const profile = (await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body;
+    expect(profile.person.name).toBe('王大明');
+  });
+
+  it('exports masked CSV within scope and records the export', async () => {
+    const res = await rt.app.inject({
+      url: `/api/v1/people/export?format=csv&within=${t.county.id}`,
+      headers: { cookie: t.official.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body.trim().split('\n');
+    expect(lines[0]).toContain('公民身份号码');
+    expect(lines).toHaveLength(4);
+    expect(res.body).not.toMatch(/\d{17}[\dX]/);
+    expect(res.body).not.toMatch(/1[3-9]\d{9}/);
+    const audit = await rt.db.db.selectFrom('audit_log').select('action').where('action', '=', 'person.export').execute();
+    expect(audit).toHaveLength(1);
+    const xlsx = await rt.app.inject({
+      url: `/api/v1/people/export?format=xlsx&within=${t.county.id}`,
+      headers: { cookie: t.official.cookie },
+    });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Picks one unit: the administrator's units as a tree whose branches load when opened, or, while
+ * typing, the units whose name or code matches. A form control (value = unit id).
+ */
+import { useMemo, useState, type CSSProperties } from 'react';
+import { Spin, TreeSelect, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Unit } from '@wangge/contracts';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '@/shared/hooks/use-debounced-value.ts';
+import { unitOptionsQueryOptions, useUnitRootOptions, useUnitSearchOptions } from '../api/get-unit-options.ts';
+
+interface Node {
+  id: number;
+  pId: number;
+  value: number;
+  title: React.ReactNode;
+  label: string;
+  isLeaf: boolean;
+}
+
+export interface UnitTreeSelectProps {
+  id?: string;
+  value?: number | undefined;
+  onChange?: (unitId: number | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
+  'aria-label'?: string;
+}
+
+export function UnitTreeSelect({ id, value, onChange, placeholder, allowClear, style, ...aria }: UnitTreeSelectProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const roots = useUnitRootOptions();
+  const [children, setChildren] = useState<Record<number, Unit[]>>({});
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim());
+  const found = useUnitSearchOptions(q);
+  // Names of units chosen from search results, which the tree may not have loaded.
+  const [chosen, setChosen] = useState<Record<number, string>>({});
+
+  const tree = useMemo(() => {
+    const nodes = new Map<number, Node>();
+    const add = (u: Unit, pId: number) => {
+      if (!nodes.has(u.id)) nodes.set(u.id, { id: u.id, pId, value: u.id, title: u.name, label: u.name, isLeaf: u.childCount === 0 });
+    };
+    // Top units hang at the root even when their parent exists: it lies outside the caller's scope.
+    for (const u of roots.data?.items ?? []) add(u, 0);
+    for (const [parentId, list] of Object.entries(children)) for (const u of list) add(u, Number(parentId));
+    return [...nodes.values()];
+  }, [roots.data, children]);
+
+  const searching = search.trim().length > 0;
+  const results: Node[] = (found.data?.items ?? []).map((u) => ({
+    id: u.id,
+    pId: 0,
+    value: u.id,
+    label: u.name,
+    isLeaf: true,
+    title: (
+      <span>
+        {u.name}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t(`units.kind.${u.kind}`)} {u.code}
+        </Typography.Text>
+      </span>
+    ),
+  }));
+
+  const nameOf = (unitId: number) =>
+    tree.find((n) => n.value === unitId)?.label ??
+    found.data?.items.find((u) => u.id === unitId)?.name ??
+    chosen[unitId] ??
+    String(unitId);
+
+  const loadChildren = async (parentId: number) => {
+    if (children[parentId]) return;
+    const page = await queryClient.fetchQuery(unitOptionsQueryOptions(parentId));
+    setChildren((current) => ({ ...current, [parentId]: page.items }));
+  };
+
+  return (
+    <TreeSelect<{ value: number; label: React.ReactNode } | undefined>
+      id={id}
+      {...aria}
+      style={style}
+      labelInValue
+      value={value === undefined ? undefined : { value, label: nameOf(value) }}
+      onChange={(next) => {
+        if (next) setChosen((current) => ({ ...current, [next.value]: nameOf(next.value) }));
+        onChange?.(next?.value);
+      }}
+      treeDataSimpleMode={{ id: 'id', pId: 'pId', rootPId: 0 }}
+      treeData={searching ? results : tree}
+      treeNodeLabelProp="label"
+      loadData={searching ? undefined : (node) => loadChildren(Number(node.value))}
+      showSearch={{ searchValue: search, onSearch: setSearch, filterTreeNode: false }}
+      placeholder={placeholder ?? t('admin.unitPicker.placeholder')}
+      allowClear={allowClear}
+      loading={roots.isPending}
+      notFoundContent={
+        searching && (found.isFetching || q !== search.trim()) ? (
+          <Spin size="small" />
+        ) : roots.isError ? (
+          t('admin.unitPicker.loadFailed')
+        ) : (
+          t('admin.unitPicker.noMatch')
+        )
+      }
+      // The list is short (one level at a time, or ≤30 results); a plain list is easier to use and to test.
+      virtual={false}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { minWidth: 280 } } }}
+    />
+  );
+}
