@@ -1,6 +1,6 @@
 /**
  * Timing helpers: wall-clock timing, percentiles, bounded latency sampling, and HTTP load with
- * autocannon on 127.0.0.1 (random port, bounded duration).
+ * autocannon on 127.0.0.1 (random port, bounded duration), each interleaved with its baseline.
  */
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -59,31 +59,54 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/**
- * autocannon against an app listening on 127.0.0.1 at a random port. `paths` rotate across
- * requests (one per request, in order), so a route can be hit with many ids.
- */
-export async function load(
-  app: FastifyInstance,
-  paths: string[],
-  opts: { seconds: number; connections: number; headers?: Record<string, string> },
-): Promise<LoadResult> {
-  // Left listening: the caller's app.close() (or runtime.close()) stops it.
-  if (!app.server.listening) await app.listen({ host: '127.0.0.1', port: 0 });
-  const port = (app.server.address() as { port: number }).port;
+export interface Target {
+  app: FastifyInstance;
+  /** Rotated across requests (one per request, in order), so a route can be hit with many ids. */
+  paths: string[];
+  headers?: Record<string, string>;
+}
+
+/** autocannon against an app listening on 127.0.0.1 at a random port (left listening: app.close() stops it). */
+async function run(t: Target, seconds: number, connections: number): Promise<autocannon.Result> {
+  if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (t.app.server.address() as { port: number }).port;
   let next = 0;
-  const result = await autocannon({
+  return autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: opts.connections,
-    duration: opts.seconds,
-    ...(opts.headers ? { headers: opts.headers } : {}),
-    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+    connections,
+    duration: seconds,
+    ...(t.headers ? { headers: t.headers } : {}),
+    requests: [{ setupRequest: (req) => ({ ...req, path: t.paths[next++ % t.paths.length]! }) }],
   });
+}
+
+const median = (xs: number[]) => percentile(xs, 50);
+
+function merge(runs: autocannon.Result[]): LoadResult {
+  const sum = (f: (r: autocannon.Result) => number) => runs.reduce((a, r) => a + f(r), 0);
   return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    rps: sum((r) => r.requests.total) / sum((r) => r.duration),
+    p50: median(runs.map((r) => r.latency.p50)),
+    p99: median(runs.map((r) => r.latency.p99)),
+    errors: sum((r) => r.errors + r.timeouts),
+    non2xx: sum((r) => r.non2xx),
   };
+}
+
+/**
+ * Loads `a` and its baseline `b` alternately, in `chunks` runs of seconds/chunks each, so a noisy
+ * moment on the machine hits both alike. Throughput over all chunks; latency percentiles are the
+ * median of the chunks' percentiles.
+ */
+export async function loadPair(
+  a: Target,
+  b: Target,
+  opts: { seconds: number; connections: number; chunks: number },
+): Promise<[LoadResult, LoadResult]> {
+  const runs: [autocannon.Result[], autocannon.Result[]] = [[], []];
+  for (let k = 0; k < opts.chunks; k++) {
+    runs[0].push(await run(a, opts.seconds / opts.chunks, opts.connections));
+    runs[1].push(await run(b, opts.seconds / opts.chunks, opts.connections));
+  }
+  return [merge(runs[0]), merge(runs[1])];
 }

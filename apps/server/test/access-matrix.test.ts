@@ -8,6 +8,10 @@ import { roleHas, UserRoles, type Permission, type UserRoleName } from '@wangge/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/http/auth.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { makeIdNumber } from '../src/lib/id-number.ts';
 import { api, signIn, square, type Client } from './factories.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
 
@@ -26,7 +30,10 @@ const f: Record<string, Record<Rel, number>> = {
   assignment: {} as never,
   user: {} as never,
   grant: {} as never,
+  person: {} as never,
+  import: {} as never,
 };
+let idSeq = 100;
 const codes: Record<Rel, string> = {} as never;
 const centres: Record<Rel, [number, number]> = {} as never;
 // Each relation's polygon; writes in the matrix put the same polygon back, so locate keeps working.
@@ -88,6 +95,38 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     f.user![rel] = user.id;
+    f.person![rel] = (
+      await rt.services.people.create(systemActor, {
+        unitId: homeOf[rel],
+        name: `居民${rel}`,
+        idNumber: makeIdNumber('430624', '1980-01-01', ++idSeq),
+        phone: '13600000000',
+        residenceType: 'registered',
+      })
+    ).id;
+    const report = path.join(tmpdir(), `wg-matrix-${rel}.xlsx`);
+    writeFileSync(report, 'x');
+    f.import![rel] = (
+      await rt.db.db
+        .insertInto('import_job')
+        .values({
+          kind: 'people',
+          mode: 'insert',
+          format: 'csv',
+          file_name: `job-${rel}`,
+          file_path: report,
+          file_bytes: 1,
+          header: '[]',
+          unit_id: unitOf[rel].id,
+          created_by: null,
+          status: 'done',
+          error_report_path: report,
+          created_at: rt.clock.now(),
+          updated_at: rt.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     f.grant![rel] = (
       await rt.db.db
         .insertInto('role_grant')
@@ -108,6 +147,25 @@ interface Probe {
   global?: boolean;
   /** For lists without a target: the response must not contain another relation's record. */
   leakKey?: string;
+  multipart?: { unitId: string; csv: string };
+}
+
+async function send(c: Client, p: Probe) {
+  if (!p.multipart) return api(c, p.method, p.url, p.body);
+  const fd = new FormData();
+  fd.append('unitId', p.multipart.unitId);
+  fd.append('file', new Blob([p.multipart.csv]), 'p.csv');
+  const req = new Request('http://local/', { method: 'POST', body: fd });
+  const res = await c.app.inject({
+    method: 'POST',
+    url: p.url,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': req.headers.get('content-type')! },
+    payload: Buffer.from(await req.arrayBuffer()),
+  });
+  return {
+    status: res.statusCode,
+    body: res.body ? (/json/.test(String(res.headers['content-type'])) ? res.json() : res.body) : undefined,
+  };
 }
 
 /** How to aim each route at a relation's record. Unknown routes fail the test. */
@@ -135,6 +193,9 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
   if (u.startsWith('/api/v1/staff/:id')) return { method: r.method, url: path('staff') };
   if (u.startsWith('/api/v1/users/:id')) return { method: r.method, url: path('user') };
   if (u.startsWith('/api/v1/grants/:id')) return { method: r.method, url: path('grant') };
+  if (u.startsWith('/api/v1/people/imports/:id')) return { method: r.method, url: path('import') };
+  if (u.startsWith('/api/v1/people/:id'))
+    return { method: r.method, url: path('person'), body: r.method === 'PATCH' ? { version: 999 } : undefined };
   const key = `${r.method} ${u}`;
   switch (key) {
     case 'GET /api/v1/units':
@@ -165,6 +226,34 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
       const [lng, lat] = centres[rel];
       return { method: 'GET', url: `${u}?lng=${lng}&lat=${lat}`, leakKey: codes[rel] };
     }
+    case 'GET /api/v1/people':
+      return { method: 'GET', url: `${u}?within=${id('unit')}` };
+    case 'GET /api/v1/people/export':
+      return { method: 'GET', url: `${u}?format=csv&within=${id('unit')}` };
+    case 'GET /api/v1/people/import-template':
+      return { method: 'GET', url: `${u}?format=csv`, global: true };
+    case 'GET /api/v1/people/imports':
+      return { method: 'GET', url: u, leakKey: `job-${rel}` };
+    case 'POST /api/v1/people':
+      return {
+        method: 'POST',
+        url: u,
+        body: {
+          unitId: id('home'),
+          name: '新居民',
+          idNumber: makeIdNumber('430624', '1990-01-01', ++idSeq),
+          residenceType: 'registered',
+        },
+      };
+    case 'POST /api/v1/people/imports':
+      return {
+        method: 'POST',
+        url: u,
+        multipart: {
+          unitId: String(id('unit')),
+          csv: `姓名,公民身份号码,人口类型,所属单元编码\n甲,${makeIdNumber('430624', '1991-01-01', ++idSeq)},户籍人口,x\n`,
+        },
+      };
     case 'POST /api/v1/units/geojson':
       return {
         method: 'POST',
@@ -196,7 +285,7 @@ describe('S1 access matrix', () => {
         const has = needed.some((p) => roleHas(role, p));
         for (const rel of RELS) {
           const p = probe(route, rel)!;
-          const res = await api(clients.get(role)!, p.method, p.url, p.body);
+          const res = await send(clients.get(role)!, p);
           const text = JSON.stringify(res.body ?? '');
           const allowed = has && (p.global || inScope(rel));
           const tag = `${role} ${rel} ${route.method} ${route.url} → ${res.status}`;
@@ -210,7 +299,7 @@ describe('S1 access matrix', () => {
           } else if (allowed && [401, 403, 404].includes(res.status))
             failures.push(`${tag} (refused in scope: ${text.slice(0, 120)})`);
           else if (!allowed && ![403, 404].includes(res.status)) failures.push(`${tag} (allowed out of scope)`);
-          else if (!allowed && /人员|户主|target-/.test(text)) failures.push(`${tag} (refusal leaks a record)`);
+          else if (!allowed && /人员|户主|居民|target-|job-/.test(text)) failures.push(`${tag} (refusal leaks a record)`);
         }
       }
     }

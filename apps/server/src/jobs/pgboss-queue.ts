@@ -50,7 +50,7 @@ export class PgBossQueue implements JobQueue {
       if (this.opts.work === false) continue;
       await this.#boss.work(
         def.name,
-        { pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        { pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
         async (jobs: Job<object>[]) => {
           for (const job of jobs) {
             checkPayload(def, job.data);

@@ -1,8 +1,44 @@
+/**
+ * 系统管理: one tab per administrator role (三权分立), each shown only to the role that holds its
+ * permission: 用户 (system administrator), 授权 (security administrator), 审计日志 (audit
+ * administrator). The tab is in the URL (/admin/users, /admin/grants, /admin/audit).
+ */
+import { Card, Tabs } from 'antd';
+import { Permission } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '@/shared/ui/ComingSoon.tsx';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { GrantsPanel } from '@/features/admin/components/GrantsPanel.tsx';
+import { UsersPanel } from '@/features/admin/components/UsersPanel.tsx';
+import { AuditLog } from '@/features/audit/components/AuditLog.tsx';
+import { Forbidden } from '@/features/auth/components/Forbidden.tsx';
+import { usePermissions } from '@/features/auth/hooks/use-permissions.ts';
 
-// Placeholder until administration lands: users, roles, categories, work calendar, audit log.
+const TABS = [
+  { key: 'users', permission: Permission.UsersManage, Panel: UsersPanel },
+  { key: 'grants', permission: Permission.GrantsManage, Panel: GrantsPanel },
+  { key: 'audit', permission: Permission.AuditRead, Panel: AuditLog },
+] as const;
+
 export function Component() {
   const { t } = useTranslation();
-  return <ComingSoon module={t('nav.admin')} />;
+  const navigate = useNavigate();
+  const { tab } = useParams();
+  const granted = usePermissions();
+  const tabs = TABS.filter((x) => granted.includes(x.permission));
+
+  const first = tabs[0];
+  if (!first) return <Forbidden />;
+  const active = tabs.find((x) => x.key === tab);
+  if (!active) return <Navigate replace to={`/admin/${first.key}`} />;
+
+  return (
+    <Card size="small">
+      <Tabs
+        activeKey={active.key}
+        onChange={(key) => void navigate(`/admin/${key}`)}
+        destroyOnHidden
+        items={tabs.map(({ key, Panel }) => ({ key, label: t(`admin.tabs.${key}`), children: <Panel /> }))}
+      />
+    </Card>
+  );
 }

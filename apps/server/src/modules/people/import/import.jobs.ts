@@ -9,7 +9,8 @@ export const peopleImportJob = (service: PeopleImportService) =>
     payload: Type.Object({ importId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
     retryLimit: 2,
     expireInSeconds: 60 * 60,
-    handler: async ({ importId }) => {
-      await service.run(importId);
+    // A retry after a crash or an unexpected error resumes after the last committed batch.
+    handler: async ({ importId }, ctx) => {
+      await service.run(importId, undefined, { resume: ctx.retryCount > 0 });
     },
   });

@@ -141,11 +141,14 @@ export class PeopleImportService {
     return job.error_report_path;
   }
 
-  /** Runs (or resumes) a job to the end. Safe to call twice: a finished job is left as it is. */
-  async run(id: number, onProgress?: (job: ImportJob) => void): Promise<ImportJob> {
+  /**
+   * Runs (or resumes) a job to the end, after the last committed batch. Safe to call twice: a
+   * finished job is left as it is; a failed one resumes only when asked (a retry after a crash).
+   */
+  async run(id: number, onProgress?: (job: ImportJob) => void, opts: { resume?: boolean } = {}): Promise<ImportJob> {
     const job = await this.load(id);
     if (!job) throw AppError.notFound(`Import ${id}`);
-    if (job.status === 'done' || job.status === 'failed') return importJobDto(job, this.clock.now());
+    if (job.status === 'done' || (job.status === 'failed' && !opts.resume)) return importJobDto(job, this.clock.now());
     const scope = await this.db.db.selectFrom('unit').select('path').where('id', '=', job.unit_id).executeTakeFirstOrThrow();
     await this.db.db
       .updateTable('import_job')

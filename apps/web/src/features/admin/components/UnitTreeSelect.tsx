@@ -2,7 +2,7 @@
  * Picks one unit: the administrator's units as a tree whose branches load when opened, or, while
  * typing, the units whose name or code matches. A form control (value = unit id).
  */
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { Spin, TreeSelect, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Unit } from '@wangge/contracts';
@@ -14,7 +14,7 @@ interface Node {
   id: number;
   pId: number;
   value: number;
-  title: React.ReactNode;
+  title: ReactNode;
   label: string;
   isLeaf: boolean;
 }
@@ -43,7 +43,8 @@ export function UnitTreeSelect({ id, value, onChange, placeholder, allowClear, s
   const tree = useMemo(() => {
     const nodes = new Map<number, Node>();
     const add = (u: Unit, pId: number) => {
-      if (!nodes.has(u.id)) nodes.set(u.id, { id: u.id, pId, value: u.id, title: u.name, label: u.name, isLeaf: u.childCount === 0 });
+      if (!nodes.has(u.id))
+        nodes.set(u.id, { id: u.id, pId, value: u.id, title: u.name, label: u.name, isLeaf: u.childCount === 0 });
     };
     // Top units hang at the root even when their parent exists: it lies outside the caller's scope.
     for (const u of roots.data?.items ?? []) add(u, 0);
@@ -81,7 +82,7 @@ export function UnitTreeSelect({ id, value, onChange, placeholder, allowClear, s
   };
 
   return (
-    <TreeSelect<{ value: number; label: React.ReactNode } | undefined>
+    <TreeSelect<{ value: number; label: ReactNode } | undefined>
       id={id}
       {...aria}
       style={style}

@@ -1,0 +1,212 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../src/lib/id-number.ts';
+import { systemActor } from '../src/modules/access/actor.ts';
+import { api, smallTree, type Client } from './factories.ts';
+import { testRuntime, type TestRuntime } from './runtime.ts';
+
+let rt: TestRuntime;
+let t: Awaited<ReturnType<typeof smallTree>>;
+beforeAll(async () => {
+  rt = await testRuntime({ importMaxMb: 1 });
+  t = await smallTree(rt);
+});
+afterAll(() => rt.close());
+
+const HEAD = '姓名,公民身份号码,性别,人口类型,所属单元编码,关爱标识,联系电话';
+const row = (
+  name: string,
+  id: string,
+  extra: Partial<{ sex: string; type: string; unit: string; flags: string; phone: string }> = {},
+) =>
+  [name, id, extra.sex ?? '', extra.type ?? '户籍人口', extra.unit ?? t.grid.code, extra.flags ?? '', extra.phone ?? ''].join(
+    ',',
+  );
+
+async function upload(c: Client, content: Buffer | string, fileName: string, fields: Record<string, string>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  fd.append('file', new Blob([content]), fileName);
+  const req = new Request('http://local/', { method: 'POST', body: fd });
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/people/imports',
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': req.headers.get('content-type')! },
+    payload: Buffer.from(await req.arrayBuffer()),
+  });
+  return { status: res.statusCode, body: res.json() };
+}
+
+async function finished(id: number) {
+  await rt.jobs.drain('people.import', 60_000);
+  return (await api(t.official, 'GET', `/api/v1/people/imports/${id}`)).body;
+}
+
+const peopleCount = async () =>
+  (
+    await rt.db.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+describe('people import', () => {
+  it('serves templates with the Chinese headers', async () => {
+    const csv = await rt.app.inject({ url: '/api/v1/people/import-template?format=csv', headers: { cookie: t.official.cookie } });
+    expect(csv.body).toContain('姓名*,公民身份号码*');
+    const xlsx = await rt.app.inject({
+      url: '/api/v1/people/import-template?format=xlsx',
+      headers: { cookie: t.official.cookie },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('姓名*');
+  });
+
+  it('writes valid rows, reports each bad row with its reason, and the counts add up', async () => {
+    const good = [
+      makeIdNumber('430624', '1970-01-01', 11),
+      makeIdNumber('430624', '1980-02-02', 22),
+      makeIdNumber('430624', '2010-03-03', 33),
+    ];
+    const badCheck = makeIdNumber('430624', '1990-04-04', 44).slice(0, 17) + '0';
+    const lines = [
+      HEAD,
+      row('甲', good[0]!, { flags: '留守老人', phone: '13911112222' }),
+      row('乙', good[1]!, { sex: '女' }),
+      row('丙', good[2]!, { flags: '留守儿童' }),
+      row('丁', badCheck === makeIdNumber('430624', '1990-04-04', 44) ? `${badCheck.slice(0, 17)}1` : badCheck),
+      row('戊', makeIdNumber('430624', '1991-05-05', 55), { unit: '999999999999999' }),
+      row('己', good[0]!),
+      row('庚', makeIdNumber('430624', '1992-06-06', 61), { sex: '女', type: '外星人' }),
+    ];
+    const res = await upload(t.official, lines.join('\n'), '人口.csv', { unitId: String(t.village.id), mode: 'insert' });
+    expect(res.status).toBe(202);
+    const job = await finished(res.body.id);
+    // 甲 乙 丙 are good (乙's stated sex 女 agrees with its even sequence number); 丁 戊 己 庚 are not.
+    expect(job).toMatchObject({
+      status: 'done',
+      rowsRead: 7,
+      inserted: 3,
+      updated: 0,
+      rejected: 4,
+      hasErrorReport: true,
+      progress: 1,
+    });
+    expect(job.inserted + job.updated + job.rejected).toBe(job.rowsRead);
+    const report = await rt.app.inject({
+      url: `/api/v1/people/imports/${job.id}/errors`,
+      headers: { cookie: t.official.cookie },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const reasons = [2, 3, 4, 5].map((r) => `${ws.getRow(r).getCell(1).value}: ${ws.getRow(r).getCell(8).value}`);
+    expect(reasons).toHaveLength(4);
+    // The bad cell is shaded, the original values are kept.
+    expect(ws.getRow(2).getCell(2).fill).toMatchObject({ type: 'pattern' });
+    expect(reasons.find((r) => r.startsWith('丁'))).toContain('校验码错误');
+    expect(reasons.find((r) => r.startsWith('戊'))).toContain('单元编码不存在');
+    expect(reasons.find((r) => r.startsWith('己'))).toContain('与第 1 行的公民身份号码重复');
+    expect(reasons.find((r) => r.startsWith('庚'))).toContain('人口类型');
+  });
+
+  it('creates no duplicates when the same file comes again, and updates in upsert mode', async () => {
+    const before = await peopleCount();
+    const ids = [makeIdNumber('430624', '1975-07-07', 71), makeIdNumber('430624', '1976-08-08', 81)];
+    const content = [HEAD, row('张一', ids[0]!), row('张二', ids[1]!)].join('\n');
+    const first = await finished(
+      (await upload(t.official, content, 'a.csv', { unitId: String(t.village.id), mode: 'insert' })).body.id,
+    );
+    expect(first).toMatchObject({ inserted: 2, rejected: 0 });
+    const again = await finished(
+      (await upload(t.official, content, 'a.csv', { unitId: String(t.village.id), mode: 'insert' })).body.id,
+    );
+    expect(again).toMatchObject({ rowsRead: 2, inserted: 0, rejected: 2 });
+    const upsert = await finished(
+      (await upload(t.official, content.replace('张一', '张一一'), 'a.csv', { unitId: String(t.village.id), mode: 'upsert' }))
+        .body.id,
+    );
+    expect(upsert).toMatchObject({ rowsRead: 2, inserted: 0, updated: 2, rejected: 0 });
+    expect(await peopleCount()).toBe(before + 2);
+  });
+
+  it('reads .xlsx and GB18030 CSV', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人口');
+    ws.addRow(HEAD.split(','));
+    ws.addRow(row('表格甲', makeIdNumber('430624', '1988-09-09', 91)).split(','));
+    const xlsx = await finished(
+      (await upload(t.official, Buffer.from(await wb.xlsx.writeBuffer()), 'p.xlsx', { unitId: String(t.village.id) })).body.id,
+    );
+    expect(xlsx).toMatchObject({ format: 'xlsx', inserted: 1, rejected: 0 });
+    // Excel on Chinese Windows saves CSV in GB18030.
+    const gb = iconv.encode([HEAD, row('国标乙', makeIdNumber('430624', '1987-10-10', 101))].join('\r\n'), 'gb18030');
+    const csv = await finished((await upload(t.official, gb, 'gbk.csv', { unitId: String(t.village.id) })).body.id);
+    expect(csv).toMatchObject({ inserted: 1, rejected: 0 });
+    const names = (await api(t.official, 'GET', `/api/v1/people?within=${t.county.id}&q=${encodeURIComponent('国标')}`)).body
+      .items;
+    expect(names.map((p: { name: string }) => p.name)).toEqual(['国标乙']);
+  });
+
+  it('refuses wrong headers, files that are not CSV or Excel, and oversized uploads, keeping nothing', async () => {
+    const before = await rt.db.db
+      .selectFrom('import_job')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const headers = await upload(t.official, '名字,身份证\n张三,1', 'x.csv', { unitId: String(t.village.id) });
+    expect(headers.status).toBe(400);
+    expect(headers.body.detail).toContain('缺少必填列');
+    const binary = await upload(t.official, Buffer.from([0, 1, 2, 3, 0, 0, 255]), 'x.xlsx', { unitId: String(t.village.id) });
+    expect(binary.status).toBe(400);
+    const corrupt = await upload(t.official, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 7)]), 'x.xlsx', {
+      unitId: String(t.village.id),
+    });
+    expect(corrupt.status).toBe(400);
+    const big = await upload(t.official, Buffer.alloc(3 * 1024 * 1024, 'a'), 'big.csv', { unitId: String(t.village.id) });
+    expect(big.status).toBe(413);
+    const after = await rt.db.db
+      .selectFrom('import_job')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('resumes after a crash without losing or duplicating rows', async () => {
+    const before = await peopleCount();
+    // 2,500 distinct valid numbers: the birth year changes every 999 sequence numbers.
+    const lines = [
+      HEAD,
+      ...Array.from({ length: 2500 }, (_, i) =>
+        row(`批量${i}`, makeIdNumber('430624', `${1940 + Math.floor(i / 999)}-01-01`, (i % 999) + 1)),
+      ),
+    ];
+    const { peopleImport } = rt.services;
+    const path = `${peopleImport.filesDir}/crash-test.csv`;
+    mkdirSync(peopleImport.filesDir, { recursive: true });
+    writeFileSync(path, lines.join('\n'));
+    const enqueue = peopleImport.enqueue;
+    peopleImport.enqueue = null; // run it by hand, as a worker would
+    const job = await peopleImport.create(systemActor, {
+      filePath: path,
+      fileName: 'crash.csv',
+      unitId: t.village.id,
+      mode: 'insert',
+    });
+    let batches = 0;
+    await expect(
+      peopleImport.run(job.id, () => {
+        if (++batches === 1) throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    const halfway = (await peopleImport.load(job.id))!;
+    expect(halfway.rows_read).toBe(1000);
+    expect(await peopleCount()).toBe(before + 1000);
+    const done = await peopleImport.run(job.id, undefined, { resume: true });
+    expect(done).toMatchObject({ status: 'done', rowsRead: 2500, inserted: 2500, rejected: 0 });
+    expect(await peopleCount()).toBe(before + 2500);
+    peopleImport.enqueue = enqueue;
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The audit records the filter selects, as a CSV file (at most 50,000; the export is audited).
+ * Fetched, not linked, so a refusal shows as a message instead of a downloaded error page.
+ */
+import { useMutation } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { ApiError, ClientErrorCode, apiErrorFromResponse } from '@/shared/api/api-error.ts';
+import { auditQuery, type AuditFilter } from './get-audit.ts';
+
+export async function exportAudit(filter: AuditFilter): Promise<Blob> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(auditQuery(filter))) if (value !== undefined) params.append(key, String(value));
+  const qs = params.toString();
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/audit/export${qs ? `?${qs}` : ''}`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'text/csv, application/problem+json' },
+    });
+  } catch (error) {
+    throw new ApiError({ status: 0, code: ClientErrorCode.Network, title: 'Network error', cause: error });
+  }
+  if (!response.ok) throw await apiErrorFromResponse(response);
+  return response.blob();
+}
+
+function saveFile(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file; the copy in memory can go.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function useExportAudit() {
+  return useMutation({
+    mutationFn: exportAudit,
+    gcTime: 0,
+    onSuccess: (blob) => saveFile(blob, `audit-${dayjs().format('YYYYMMDD-HHmmss')}.csv`),
+  });
+}
