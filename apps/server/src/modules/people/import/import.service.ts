@@ -10,7 +10,6 @@ import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { householdUnitKinds, Permission, type ImportJob, type UnitKind } from '@wangge/contracts';
 import type { Db } from '../../../db/client.ts';
-import type { JobQueue } from '../../../jobs/queue.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError } from '../../../lib/errors.ts';
 import type { FieldCrypto } from '../../../lib/field-crypto.ts';
