@@ -44,6 +44,8 @@ const machine = {
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
   postgres: pgVersion ?? 'unreachable (PostgreSQL rows skipped)',
+  /** 1-minute load average at start and end: other work on the machine shows up here. */
+  load: [os.loadavg()[0]!],
 };
 process.on('SIGINT', () => {
   process.stderr.write('\nInterrupted: dropping benchmark databases…\n');
@@ -98,8 +100,10 @@ console.log(print(header));
 console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
 for (const l of lines) console.log(print(l));
 const total = results.reduce((a, r) => a + r.seconds, 0);
+machine.load.push(os.loadavg()[0]!);
+const load = machine.load.map((l) => l.toFixed(1)).join(' → ');
 console.log(
-  `\n${new Date().toISOString()} · ${machine.cores} cores ${machine.cpu} · ${machine.memoryGiB} GiB · Node ${machine.node} · PostgreSQL ${machine.postgres} · ${total.toFixed(0)} s`,
+  `\n${new Date().toISOString()} · ${machine.cores} cores ${machine.cpu} · ${machine.memoryGiB} GiB · Node ${machine.node} · PostgreSQL ${machine.postgres} · load ${load} · ${total.toFixed(0)} s`,
 );
 
 const out = path.join(import.meta.dirname, 'results', 'latest.json');

@@ -122,7 +122,7 @@ export async function pipeTables(from: Db, to: Db, tables: string[]): Promise<vo
   const dst = await to.pool!.connect();
   try {
     for (const t of tables) {
-      await pipeline(src.query(copyTo(`COPY ${t} TO STDOUT`)), dst.query(copyFrom(`COPY ${t} FROM STDIN`)));
+      await pipeline(src.query(copyTo(`COPY "${t}" TO STDOUT`)), dst.query(copyFrom(`COPY "${t}" FROM STDIN`)));
     }
   } finally {
     src.release();
@@ -156,7 +156,33 @@ export function withStatementTimer(db: Db): { db: Db; seconds: () => number } {
 export async function copyTables(from: Db, to: Db, tables: string[]): Promise<void> {
   if (!from.pglite || !to.pglite) return pipeTables(from, to, tables);
   for (const t of tables) {
-    const out = await from.pglite.query(`COPY ${t} TO '/dev/blob'`);
-    await to.pglite.query(`COPY ${t} FROM '/dev/blob'`, [], { blob: out.blob! });
+    const out = await from.pglite.query(`COPY "${t}" TO '/dev/blob'`);
+    await to.pglite.query(`COPY "${t}" FROM '/dev/blob'`, [], { blob: out.blob! });
   }
+}
+
+/** The tables of the public schema that hold rows, parents before children (foreign keys): what to COPY. */
+export async function tablesWithRows(db: Db): Promise<string[]> {
+  const { rows: tables } = await db.raw.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r' and c.relname not like 'kysely%' order by 1`,
+  );
+  const { rows: edges } = await db.raw.query<{ child: string; parent: string }>(
+    `select c.relname as child, p.relname as parent from pg_constraint k
+     join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid join pg_namespace n on n.oid = c.relnamespace
+     where k.contype = 'f' and n.nspname = 'public' and c.oid <> p.oid`,
+  );
+  const order: string[] = [];
+  const visit = (t: string, path: string[]) => {
+    if (order.includes(t) || path.includes(t)) return;
+    for (const e of edges) if (e.child === t) visit(e.parent, [...path, t]);
+    order.push(t);
+  };
+  for (const t of tables) visit(t.name, []);
+  const filled: string[] = [];
+  for (const t of order) {
+    const { rows } = await db.raw.query<{ e: boolean }>(`select exists (select 1 from "${t}") as e`);
+    if (rows[0]?.e) filled.push(t);
+  }
+  return filled;
 }

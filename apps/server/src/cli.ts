@@ -92,7 +92,7 @@ seed
   .description(
     'build the demo county, Xiangyin (湘阴县, 430624): real townships and villages, synthetic grids, staff and households',
   )
-  .option('--scale <share>', 'share of the full county (1 = 1,094 grids, ~184,000 households)', scale, 0.02)
+  .option('--scale <share>', 'share of the full county (1 = 1,094 grids, ~184,000 households)', scale, 0.01)
   .option('--seed <n>', 'seed value: the same value gives the same county', integer, 2026)
   .action(async (opts: { scale: number; seed: number }) => {
     const { cfg, db } = await openMigrated();

@@ -110,7 +110,7 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
   bodyLimit: { env: 'WANGGE_BODY_LIMIT', file: 'bodyLimit', fallback: () => 1_048_576, parse: int(1024, 104_857_600) },
   webDist: { env: 'WANGGE_WEB_DIST', file: 'webDist', fallback: () => path.join(repoRoot, 'apps/web/dist'), parse: dir },
   seedOnEmpty: { env: 'WANGGE_SEED_ON_EMPTY', file: 'seedOnEmpty', fallback: () => true, parse: bool },
-  demoScale: { env: 'WANGGE_DEMO_SCALE', file: 'demoScale', fallback: () => 0.02, parse: share },
+  demoScale: { env: 'WANGGE_DEMO_SCALE', file: 'demoScale', fallback: () => 0.01, parse: share },
   jobsEnabled: { env: 'WANGGE_JOBS', file: 'jobsEnabled', fallback: () => true, parse: bool },
   trustProxy: { env: 'WANGGE_TRUST_PROXY', file: 'trustProxy', fallback: () => false, parse: bool },
   sessionIdleMinutes: {

@@ -4,9 +4,10 @@
  * Each value carries its key id ("k1:…") so keys can rotate. Exact lookup goes through a keyed
  * blind index (HMAC-SM3) instead of decrypting. Keys live outside the database (a key file).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { HmacSm3, IvPool, Sm4Cbc } from './sm-fast.ts';
 
 export interface KeyRing {
   current: string;
@@ -57,7 +58,21 @@ export function loadOrCreateKeyRing(file: string): KeyRing {
 }
 
 export class FieldCrypto {
-  constructor(private readonly ring: KeyRing) {}
+  readonly #ciphers = new Map<string, { sm4: Sm4Cbc; mac: HmacSm3 }>();
+  readonly #ivs = new IvPool();
+  readonly #blind: HmacSm3;
+  readonly #seal: HmacSm3;
+
+  constructor(private readonly ring: KeyRing) {
+    for (const [id, k] of Object.entries(ring.keys))
+      this.#ciphers.set(id, { sm4: new Sm4Cbc(Buffer.from(k.enc, 'hex')), mac: new HmacSm3(Buffer.from(k.mac, 'hex')) });
+    this.#blind = new HmacSm3(Buffer.from(ring.blindIndex, 'hex'));
+    this.#seal = new HmacSm3(
+      ring.audit
+        ? Buffer.from(ring.audit, 'hex')
+        : createHmac('sm3', Buffer.from(ring.blindIndex, 'hex')).update('audit-seal').digest(),
+    );
+  }
 
   /** For rotation only: the keys themselves never leave this module otherwise. */
   get keyRing(): KeyRing {
@@ -70,27 +85,25 @@ export class FieldCrypto {
 
   encrypt(plain: string): string {
     const id = this.ring.current;
-    const key = this.ring.keys[id]!;
-    const iv = randomBytes(16);
-    const cipher = createCipheriv('sm4-cbc', Buffer.from(key.enc, 'hex'), iv);
-    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    const tag = this.#tag(key.mac, id, iv, ct);
+    const { sm4, mac } = this.#ciphers.get(id)!;
+    const iv = this.#ivs.next();
+    const ct = sm4.encrypt(Buffer.from(plain, 'utf8'), iv);
+    const tag = mac.digest(id, iv, ct);
     return `${id}:${Buffer.concat([iv, ct, tag]).toString('base64')}`;
   }
 
   decrypt(value: string): string {
     const sep = value.indexOf(':');
     const id = value.slice(0, sep);
-    const key = this.ring.keys[id];
-    if (sep < 1 || !key) throw new IntegrityError(`unknown key id "${id}"`);
+    const keys = this.#ciphers.get(id);
+    if (sep < 1 || !keys) throw new IntegrityError(`unknown key id "${id}"`);
     const buf = Buffer.from(value.slice(sep + 1), 'base64');
     if (buf.length < 16 + 16 + 32) throw new IntegrityError();
     const iv = buf.subarray(0, 16);
     const ct = buf.subarray(16, buf.length - 32);
     const tag = buf.subarray(buf.length - 32);
-    if (!timingSafeEqual(tag, this.#tag(key.mac, id, iv, ct))) throw new IntegrityError();
-    const decipher = createDecipheriv('sm4-cbc', Buffer.from(key.enc, 'hex'), iv);
-    return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
+    if (!timingSafeEqual(tag, keys.mac.digest(id, iv, ct))) throw new IntegrityError();
+    return keys.sm4.decrypt(ct, iv).toString('utf8');
   }
 
   /** True when the value was encrypted under an older key (rotation re-encrypts it). */
@@ -100,15 +113,12 @@ export class FieldCrypto {
 
   /** Keyed, deterministic digest for exact lookup; normalise the input before calling. */
   blindIndex(plain: string): string {
-    return createHmac('sm3', Buffer.from(this.ring.blindIndex, 'hex')).update(plain, 'utf8').digest('base64url');
+    return this.#blind.digest(plain).toString('base64url');
   }
 
   /** One link of the audit seal chain: HMAC-SM3 over the previous link and the canonical row. */
   sealLink(previous: string, canonicalRow: string): string {
-    const key = this.ring.audit
-      ? Buffer.from(this.ring.audit, 'hex')
-      : createHmac('sm3', Buffer.from(this.ring.blindIndex, 'hex')).update('audit-seal').digest();
-    return createHmac('sm3', key).update(previous).update('\n').update(canonicalRow, 'utf8').digest('base64url');
+    return this.#seal.digest(previous, '\n', canonicalRow).toString('base64url');
   }
 
   /** The ring with a new current key (older keys kept to decrypt what they sealed). */
@@ -116,10 +126,6 @@ export class FieldCrypto {
     const numbers = Object.keys(ring.keys).map((k) => Number(k.replace(/\D/g, '')) || 0);
     const id = `k${Math.max(0, ...numbers) + 1}`;
     return { ...ring, current: id, keys: { ...ring.keys, ...generateKeyRing(id).keys } };
-  }
-
-  #tag(macKey: string, id: string, iv: Buffer, ct: Buffer): Buffer {
-    return createHmac('sm3', Buffer.from(macKey, 'hex')).update(id).update(iv).update(ct).digest();
   }
 }
 

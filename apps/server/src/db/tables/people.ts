@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type GeneratedGrams = ColumnType<string[], never, never>;
+/** Unigrams and bigrams for CJK search (lib/grams.ts). */
+type Grams = ColumnType<string[], string[] | undefined, string[]>;
 
 export interface PersonTable {
   id: Generated<number>;
@@ -9,7 +10,7 @@ export interface PersonTable {
   household_id: number | null;
   relation_to_head: string | null;
   name: string;
-  name_grams: GeneratedGrams;
+  name_grams: Grams;
   sex: 'male' | 'female';
   birth_date: string;
   ethnicity: string | null;
@@ -24,7 +25,7 @@ export interface PersonTable {
   occupation: string | null;
   flags: ColumnType<string[], string[] | undefined, string[]>;
   address: string | null;
-  address_grams: GeneratedGrams;
+  address_grams: Grams;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -79,7 +80,7 @@ export interface OrganizationTable {
   id: Generated<number>;
   unit_id: number;
   name: string;
-  name_grams: GeneratedGrams;
+  name_grams: Grams;
   kind: string;
   contact_name: string | null;
   contact_phone_enc: string | null;

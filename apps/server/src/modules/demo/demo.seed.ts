@@ -6,10 +6,12 @@
  */
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { copyRows } from '../../db/copy.ts';
 import type { Database } from '../../db/types.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
 import { loadCountyDivisions } from '../units/division-import.ts';
+import { generateBaseData, type HouseholdSeed } from './base-data.seed.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo.accounts.ts';
 import { countyBureaus, townshipStations } from './departments.ts';
 import { FULL_HOUSEHOLDS, gridsPerVillage, planGrid, split } from './plan.ts';
@@ -32,6 +34,17 @@ export interface DemoSummary {
   departments: number;
   partyGroups: number;
   accounts: DemoAccount[];
+  baseData: {
+    people: number;
+    buildings: number;
+    houses: number;
+    residences: number;
+    rentals: number;
+    organizations: number;
+    partyMembers: number;
+    seconds: number;
+  };
+  /** Everything; baseData.seconds of it were people, buildings and the rest of the base data. */
   seconds: number;
 }
 
@@ -44,21 +57,38 @@ class Ids {
   }
 }
 
-async function insertBatches<T extends keyof Database>(db: Db, table: T, rows: Insertable<Database[T]>[], size = 1000) {
-  for (let i = 0; i < rows.length; i += size) {
-    await db.db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
+async function insertBatches<T extends keyof Database>(db: Db, table: T, rows: Insertable<Database[T]>[]) {
+  await copyRows(db, table, rows as Record<string, unknown>[]);
 }
 
-async function maxId(db: Db, table: 'unit' | 'staff' | 'assignment' | 'household' | 'department' | 'party_group') {
+async function maxId(
+  db: Db,
+  table:
+    | 'unit'
+    | 'staff'
+    | 'assignment'
+    | 'household'
+    | 'department'
+    | 'party_group'
+    | 'person'
+    | 'building'
+    | 'house'
+    | 'residence'
+    | 'rental'
+    | 'organization'
+    | 'party_member',
+) {
   const r = await sql<{ m: number }>`select coalesce(max(id), 0)::int as m from ${sql.table(table)}`.execute(db.db);
   return r.rows[0]!.m;
 }
 
 export class DemoAlreadyLoaded extends Error {}
+
+/** Household sizes as rural Hunan has them: mean about 3.3 people (608,096 people in ~184,000 households). */
+function householdSize(r: Random): number {
+  const x = r.next();
+  return x < 0.1 ? 1 : x < 0.31 ? 2 : x < 0.56 ? 3 : x < 0.79 ? 4 : x < 0.92 ? 5 : 6;
+}
 
 export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
@@ -151,7 +181,7 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
       }
     });
   });
-  await insertBatches(db, 'unit', units, 500);
+  await insertBatches(db, 'unit', units);
 
   // Departments: county bureaus at the county, stations in each township.
   const depIds = new Ids(await maxId(db, 'department'));
@@ -231,7 +261,7 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
             unit_id: grp.unit.id,
             address: `${g.township.name}${g.village.name.replace(/(村民|居民)委员会$/, '')}${grp.unit.name}${r.int(1, 99)}号`,
             head_name: chineseName(r),
-            member_count: r.int(1, 6),
+            member_count: householdSize(r),
             created_at: now,
             updated_at: now,
           });
@@ -267,7 +297,59 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
   await insertBatches(db, 'party_group', partyGroups);
   await insertBatches(db, 'party_group_grid', links);
 
-  for (const table of ['unit', 'staff', 'assignment', 'household', 'department', 'party_group'] as const) {
+  // Base data: people, buildings, houses, residences, rentals, organizations, party members.
+  const phase = performance.now();
+  const parentOf = new Map(units.map((u) => [u.id, u.parent_id]));
+  const gridParty = new Map(links.map((l) => [l.grid_id, l.party_group_id]));
+  const villageOfGrid = new Map(grids.map((g) => [g.unit.id, g.village.id]));
+  const ids = { person: 0, building: 0, house: 0, residence: 0, rental: 0, organization: 0, partyMember: 0 };
+  for (const t of ['person', 'building', 'house', 'residence', 'rental', 'organization', 'party_member'] as const) {
+    ids[t === 'party_member' ? 'partyMember' : t] = await maxId(db, t);
+  }
+  const base = generateBaseData({
+    r,
+    crypto,
+    now,
+    today: now.toISOString().slice(0, 10),
+    scale: opts.scale,
+    households: households as HouseholdSeed[],
+    placeOf: (unitId) => {
+      const microGrid = parentOf.get(unitId) ?? unitId;
+      const grid = parentOf.get(microGrid) ?? microGrid;
+      return { polygon: geometry.get(microGrid), villageId: villageOfGrid.get(grid) ?? 0, partyGroupId: gridParty.get(grid) };
+    },
+    villages: units.filter((u) => u.kind === 'village').map((u) => ({ id: u.id, name: u.name, polygon: geometry.get(u.id) })),
+    ids,
+  });
+  for (const t of [
+    'person',
+    'building',
+    'house',
+    'residence',
+    'rental',
+    'rental_tenant',
+    'organization',
+    'party_member',
+  ] as const) {
+    await insertBatches(db, t, base[t] as never[]);
+  }
+  const baseSeconds = Math.round((performance.now() - phase) / 100) / 10;
+
+  for (const table of [
+    'unit',
+    'staff',
+    'assignment',
+    'household',
+    'department',
+    'party_group',
+    'person',
+    'building',
+    'house',
+    'residence',
+    'rental',
+    'organization',
+    'party_member',
+  ] as const) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(
       db.db,
     );
@@ -292,6 +374,16 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
     departments: departments.length,
     partyGroups: partyGroups.length,
     accounts,
+    baseData: {
+      people: base.person.length,
+      buildings: base.building.length,
+      houses: base.house.length,
+      residences: base.residence.length,
+      rentals: base.rental.length,
+      organizations: base.organization.length,
+      partyMembers: base.party_member.length,
+      seconds: baseSeconds,
+    },
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }

@@ -11,6 +11,9 @@ import type { FieldCrypto } from '../../lib/field-crypto.ts';
 export const encryptedColumns = [
   { table: 'staff', column: 'phone_enc' },
   { table: 'user_account', column: 'totp_secret_enc' },
+  { table: 'person', column: 'id_number_enc' },
+  { table: 'person', column: 'phone_enc' },
+  { table: 'organization', column: 'contact_phone_enc' },
 ] as const;
 
 export async function reencryptAll(db: Db, crypto: FieldCrypto, batch = 1000): Promise<Record<string, number>> {

@@ -20,13 +20,7 @@ export interface PersonFilter {
   sort?: 'name' | 'birthDate' | '-birthDate' | 'updatedAt' | '-updatedAt';
 }
 
-/** Unigrams for one character, else the bigrams: what `cjk_grams` indexed. */
-export function queryGrams(q: string): string[] {
-  const s = q.trim().toLowerCase();
-  const chars = [...s];
-  if (chars.length <= 1) return chars;
-  return [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
-}
+export { queryGrams } from '../../lib/grams.ts';
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const ESTIMATE_CAP = 10_000;

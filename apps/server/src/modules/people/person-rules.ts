@@ -8,6 +8,7 @@ import { PersonFlags, ResidenceTypes } from '@wangge/contracts';
 import { idNumberProblemText, normalizeIdNumber, parseIdNumber } from '../../lib/id-number.ts';
 import { maskIdNumber, maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
 import { countyCodes } from '../units/division-import.ts';
+import { textGrams } from '../../lib/grams.ts';
 
 export interface PersonFields {
   name: string;
@@ -26,6 +27,8 @@ export interface PersonFields {
 
 export interface PersonRow {
   name: string;
+  name_grams: string[];
+  address_grams: string[];
   sex: 'male' | 'female';
   birth_date: string;
   ethnicity: string | null;
@@ -89,6 +92,8 @@ export function checkPerson(
     ok: true,
     row: {
       name,
+      name_grams: textGrams(name),
+      address_grams: textGrams(p.address?.trim()),
       sex: parsed.facts.sex,
       birth_date: parsed.facts.birthDate,
       ethnicity: p.ethnicity?.trim() || null,

@@ -24,6 +24,8 @@ const updatable = [
   'household_id',
   'relation_to_head',
   'name',
+  'name_grams',
+  'address_grams',
   'sex',
   'birth_date',
   'ethnicity',
