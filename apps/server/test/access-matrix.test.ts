@@ -32,6 +32,8 @@ const f: Record<string, Record<Rel, number>> = {
   grant: {} as never,
   person: {} as never,
   import: {} as never,
+  building: {} as never,
+  house: {} as never,
 };
 let idSeq = 100;
 const codes: Record<Rel, string> = {} as never;
@@ -104,6 +106,16 @@ beforeAll(async () => {
         residenceType: 'registered',
       })
     ).id;
+    const building = await rt.services.places.createBuilding(systemActor, {
+      unitId: homeOf[rel],
+      name: `楼${rel}`,
+      address: `${rel}路`,
+      use: 'residential',
+    });
+    f.building![rel] = building.id;
+    f.house![rel] = (
+      await rt.services.places.createHouse(systemActor, { buildingId: building.id, number: '1', use: 'ownUse' })
+    )[0]!.id;
     const report = path.join(tmpdir(), `wg-matrix-${rel}.xlsx`);
     writeFileSync(report, 'x');
     f.import![rel] = (
@@ -193,6 +205,7 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
   if (u.startsWith('/api/v1/staff/:id')) return { method: r.method, url: path('staff') };
   if (u.startsWith('/api/v1/users/:id')) return { method: r.method, url: path('user') };
   if (u.startsWith('/api/v1/grants/:id')) return { method: r.method, url: path('grant') };
+  if (u.startsWith('/api/v1/buildings/:id')) return { method: r.method, url: path('building') };
   if (u.startsWith('/api/v1/people/imports/:id')) return { method: r.method, url: path('import') };
   if (u.startsWith('/api/v1/people/:id'))
     return { method: r.method, url: path('person'), body: r.method === 'PATCH' ? { version: 999 } : undefined };
@@ -254,6 +267,29 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
           csv: `姓名,公民身份号码,人口类型,所属单元编码\n甲,${makeIdNumber('430624', '1991-01-01', ++idSeq)},户籍人口,x\n`,
         },
       };
+    case 'GET /api/v1/buildings':
+    case 'GET /api/v1/organizations':
+      return { method: 'GET', url: `${u}?within=${id('unit')}` };
+    case 'POST /api/v1/buildings':
+      return { method: 'POST', url: u, body: { unitId: id('home'), name: '新楼', address: '新路', use: 'residential' } };
+    case 'POST /api/v1/houses':
+      return { method: 'POST', url: u, body: { buildingId: id('building'), number: `N${++idSeq}`, use: 'vacant' } };
+    case 'POST /api/v1/residences':
+      return {
+        method: 'POST',
+        url: u,
+        body: { personId: id('person'), houseId: id('house'), kind: 'family', fromDate: '2026-01-01' },
+      };
+    case 'POST /api/v1/rentals':
+      return {
+        method: 'POST',
+        url: u,
+        body: { houseId: id('house'), landlordPersonId: id('person'), tenantPersonIds: [id('person')], fromDate: '2026-01-01' },
+      };
+    case 'POST /api/v1/organizations':
+      return { method: 'POST', url: u, body: { unitId: id('home'), name: '新商店', kind: 'shop' } };
+    case 'POST /api/v1/party-members':
+      return { method: 'POST', url: u, body: { personId: id('person'), workingAway: false } };
     case 'POST /api/v1/units/geojson':
       return {
         method: 'POST',

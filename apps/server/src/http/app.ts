@@ -20,6 +20,7 @@ import { householdsRoutes } from '../modules/households/households.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import { peopleImportRoutes } from '../modules/people/import/import.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { placesRoutes } from '../modules/places/places.routes.ts';
 import { registerAuth } from './auth.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { systemRoutes } from '../modules/system/system.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(householdsRoutes);
   await app.register(peopleRoutes);
   await app.register(peopleImportRoutes);
+  await app.register(placesRoutes);
 
   await registerWebApp(app, deps.config.webDist);
   app.setNotFoundHandler((request, reply) =>

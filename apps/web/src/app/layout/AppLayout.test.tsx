@@ -30,7 +30,8 @@ describe('AppLayout', () => {
   it('shows the product name and the module menu in Chinese by default', async () => {
     renderApp('/');
 
-    expect(screen.getByRole('heading', { level: 1, name: '网格化服务管理信息系统' })).toBeTruthy();
+    // The shell appears once the server has confirmed the session.
+    expect(await screen.findByRole('heading', { level: 1, name: '网格化服务管理信息系统' })).toBeTruthy();
     expect(menuLabels('主菜单')).toEqual(chineseMenu);
     expect(await screen.findByText('工作台模块建设中')).toBeTruthy();
     expect(document.title).toBe('工作台 - 网格化服务管理信息系统');

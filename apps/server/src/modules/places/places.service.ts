@@ -1,0 +1,439 @@
+/**
+ * Buildings (楼栋) → houses (房屋) → who lives there; rentals; organizations and places; party
+ * members. Every record belongs to a unit; a point without a unit is placed with locate().
+ */
+import { Permission, householdUnitKinds, type UnitKind } from '@wangge/contracts';
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
+import { queryGrams, textGrams } from '../../lib/grams.ts';
+import type { AccessService } from '../access/access.service.ts';
+import type { Actor } from '../access/actor.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { MapsService } from '../units/maps.service.ts';
+import { toUnitRef } from '../units/units.mapper.ts';
+
+type Point = { lng?: number | undefined; lat?: number | undefined };
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class PlacesService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly crypto: FieldCrypto,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly maps: MapsService,
+  ) {}
+
+  /** The unit given, or the lowest unit whose polygon holds the point; either way inside the actor's scope. */
+  private async placeUnit(actor: Actor, unitId: number | undefined, p: Point) {
+    let id = unitId;
+    if (id === undefined) {
+      if (p.lng === undefined || p.lat === undefined)
+        throw AppError.badRequest('Give a unit or a point (lng, lat)', [
+          { path: '/body/unitId', message: 'unit or point required' },
+        ]);
+      const found = await this.maps.locate(actor, p.lng, p.lat);
+      if (!found.unit)
+        throw AppError.badRequest('The point lies outside every grid you can see', [
+          { path: '/body/lng', message: 'outside your area' },
+        ]);
+      id = found.unit.id;
+    }
+    return (await this.access.requireUnit(actor, Permission.PeopleWrite, id)).unit;
+  }
+
+  async listBuildings(actor: Actor, q: { within: number; q?: string; limit?: number; offset?: number }) {
+    const { unit } = await this.access.requireUnit(actor, Permission.PeopleRead, q.within);
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    let base = this.db.db
+      .selectFrom('building as b')
+      .innerJoin('unit as u', 'u.id', 'b.unit_id')
+      .where(sql<SqlBool>`u.path <@ ${unit.path}::ltree`);
+    if (q.q) base = base.where((eb) => eb.or([eb('b.name', 'like', like(q.q!)), eb('b.address', 'like', like(q.q!))]));
+    const [rows, total] = await Promise.all([
+      base
+        .select([
+          'b.id',
+          'b.name',
+          'b.address',
+          'b.lng',
+          'b.lat',
+          'b.floors',
+          'b.use',
+          'u.id as unit_id',
+          'u.code',
+          'u.name as unit_name',
+          'u.kind',
+        ])
+        .select(sql<number>`(select count(*) from house h where h.building_id = b.id)::int`.as('houses'))
+        .select(
+          sql<number>`(select count(*) from residence r join house h on h.id = r.house_id where h.building_id = b.id and r.to_date is null)::int`.as(
+            'residents',
+          ),
+        )
+        .orderBy('b.id')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.map((b) => ({
+        id: b.id,
+        unit: toUnitRef({ id: b.unit_id, code: b.code, name: b.unit_name, kind: b.kind }),
+        name: b.name,
+        address: b.address,
+        lng: b.lng,
+        lat: b.lat,
+        floors: b.floors,
+        use: b.use as never,
+        houses: b.houses,
+        residents: b.residents,
+      })),
+      total: total.n,
+      limit,
+      offset,
+    };
+  }
+
+  async createBuilding(
+    actor: Actor,
+    input: { unitId?: number | undefined; name: string; address: string; floors?: number | undefined; use: string } & Point,
+  ) {
+    const unit = await this.placeUnit(actor, input.unitId, input);
+    const id = await this.db.db.transaction().execute(async (tx) => {
+      const r = await tx
+        .insertInto('building')
+        .values({
+          unit_id: unit.id,
+          name: input.name.trim(),
+          address: input.address.trim(),
+          lng: input.lng ?? null,
+          lat: input.lat ?? null,
+          floors: input.floors ?? null,
+          use: input.use,
+          created_at: this.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.audit.record(tx, actor, { action: 'building.create', objectType: 'building', objectId: r.id, unitId: unit.id });
+      return r.id;
+    });
+    return (await this.listBuildings(actor, { within: unit.id, limit: 500 })).items.find((b) => b.id === id)!;
+  }
+
+  private async requireBuilding(actor: Actor, permission: Permission, id: number) {
+    const b = await this.db.db
+      .selectFrom('building as b')
+      .innerJoin('unit as u', 'u.id', 'b.unit_id')
+      .select(['b.id', 'b.unit_id', 'u.path'])
+      .where('b.id', '=', id)
+      .executeTakeFirst();
+    if (!b) return this.access.deny(actor, permission, { objectType: 'building', objectId: id });
+    await this.access.requirePath(actor, permission, b.path, { objectType: 'building', objectId: id, unitId: b.unit_id });
+    return b;
+  }
+
+  /** The drill-down: a building's houses and who lives in each now. */
+  async houses(actor: Actor, buildingId: number) {
+    await this.requireBuilding(actor, Permission.PeopleRead, buildingId);
+    const houses = await this.db.db
+      .selectFrom('house')
+      .selectAll()
+      .where('building_id', '=', buildingId)
+      .orderBy('number')
+      .execute();
+    const residents = houses.length
+      ? await this.db.db
+          .selectFrom('residence as r')
+          .innerJoin('person as p', 'p.id', 'r.person_id')
+          .select(['r.house_id', 'p.id', 'p.name', 'r.kind', 'r.from_date'])
+          .where(
+            'r.house_id',
+            'in',
+            houses.map((h) => h.id),
+          )
+          .where('r.to_date', 'is', null)
+          .orderBy('p.id')
+          .execute()
+      : [];
+    return houses.map((h) => ({
+      id: h.id,
+      buildingId: h.building_id,
+      number: h.number,
+      areaM2: h.area_m2,
+      use: h.use as never,
+      residents: residents
+        .filter((x) => x.house_id === h.id)
+        .map((x) => ({ personId: x.id, name: x.name, kind: x.kind, fromDate: x.from_date })),
+    }));
+  }
+
+  async createHouse(
+    actor: Actor,
+    input: { buildingId: number; unitId?: number | undefined; number: string; areaM2?: number | undefined; use: string },
+  ) {
+    const b = await this.requireBuilding(actor, Permission.PeopleWrite, input.buildingId);
+    if (input.unitId !== undefined && input.unitId !== b.unit_id) {
+      throw AppError.badRequest('A house belongs to the unit of its building', [
+        { path: '/body/unitId', message: 'building is in another unit' },
+      ]);
+    }
+    try {
+      await this.db.db.transaction().execute(async (tx) => {
+        const r = await tx
+          .insertInto('house')
+          .values({
+            building_id: b.id,
+            unit_id: b.unit_id,
+            number: input.number.trim(),
+            area_m2: input.areaM2 ?? null,
+            use: input.use,
+            created_at: this.clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await this.audit.record(tx, actor, { action: 'house.create', objectType: 'house', objectId: r.id, unitId: b.unit_id });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw AppError.conflict(`House ${input.number} already exists in this building`);
+      throw err;
+    }
+    return this.houses(actor, b.id);
+  }
+
+  private async requirePersonAndHouse(actor: Actor, personId: number, houseId: number) {
+    const p = await this.db.db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(['p.id', 'u.path', 'u.id as unit_id'])
+      .where('p.id', '=', personId)
+      .executeTakeFirst();
+    if (!p) return this.access.deny(actor, Permission.PeopleWrite, { objectType: 'person', objectId: personId });
+    await this.access.requirePath(actor, Permission.PeopleWrite, p.path, {
+      objectType: 'person',
+      objectId: personId,
+      unitId: p.unit_id,
+    });
+    const h = await this.db.db
+      .selectFrom('house as h')
+      .innerJoin('unit as u', 'u.id', 'h.unit_id')
+      .select(['h.id', 'h.building_id', 'u.path', 'u.id as unit_id'])
+      .where('h.id', '=', houseId)
+      .executeTakeFirst();
+    if (!h) return this.access.deny(actor, Permission.PeopleWrite, { objectType: 'house', objectId: houseId });
+    await this.access.requirePath(actor, Permission.PeopleWrite, h.path, {
+      objectType: 'house',
+      objectId: houseId,
+      unitId: h.unit_id,
+    });
+    return h;
+  }
+
+  /** Records that a person lives in a house from a date; their previous residence ends that day. */
+  async moveIn(actor: Actor, input: { personId: number; houseId: number; kind: string; fromDate: string }) {
+    const h = await this.requirePersonAndHouse(actor, input.personId, input.houseId);
+    await this.db.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('residence')
+        .set({ to_date: input.fromDate })
+        .where('person_id', '=', input.personId)
+        .where('to_date', 'is', null)
+        .where('from_date', '<=', input.fromDate)
+        .execute();
+      const r = await tx
+        .insertInto('residence')
+        .values({ person_id: input.personId, house_id: input.houseId, kind: input.kind, from_date: input.fromDate })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.audit.record(tx, actor, {
+        action: 'residence.create',
+        objectType: 'residence',
+        objectId: r.id,
+        unitId: h.unit_id,
+        detail: { personId: input.personId },
+      });
+    });
+    return this.houses(actor, h.building_id);
+  }
+
+  async createRental(
+    actor: Actor,
+    input: {
+      houseId: number;
+      landlordPersonId: number;
+      tenantPersonIds: number[];
+      fromDate: string;
+      toDate?: string | undefined;
+    },
+  ) {
+    const h = await this.requirePersonAndHouse(actor, input.landlordPersonId, input.houseId);
+    for (const t of input.tenantPersonIds) await this.requirePersonAndHouse(actor, t, input.houseId);
+    if (input.toDate && input.toDate < input.fromDate)
+      throw AppError.badRequest('A rental cannot end before it starts', [{ path: '/body/toDate', message: 'before fromDate' }]);
+    const id = await this.db.db.transaction().execute(async (tx) => {
+      const r = await tx
+        .insertInto('rental')
+        .values({
+          house_id: input.houseId,
+          landlord_person_id: input.landlordPersonId,
+          from_date: input.fromDate,
+          to_date: input.toDate ?? null,
+          created_at: this.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('rental_tenant')
+        .values(input.tenantPersonIds.map((p) => ({ rental_id: r.id, person_id: p })))
+        .execute();
+      await tx.updateTable('house').set({ use: 'rented' }).where('id', '=', input.houseId).execute();
+      await this.audit.record(tx, actor, { action: 'rental.create', objectType: 'rental', objectId: r.id, unitId: h.unit_id });
+      return r.id;
+    });
+    return { id, houseId: input.houseId };
+  }
+
+  async listOrganizations(actor: Actor, q: { within: number; q?: string; kind?: string; limit?: number; offset?: number }) {
+    const { unit } = await this.access.requireUnit(actor, Permission.PeopleRead, q.within);
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    let base = this.db.db
+      .selectFrom('organization as o')
+      .innerJoin('unit as u', 'u.id', 'o.unit_id')
+      .where(sql<SqlBool>`u.path <@ ${unit.path}::ltree`);
+    if (q.kind) base = base.where('o.kind', '=', q.kind);
+    if (q.q)
+      base = base.where(sql<SqlBool>`o.name_grams @> ${sql.val(queryGrams(q.q))}::text[]`).where('o.name', 'like', like(q.q));
+    const [rows, total] = await Promise.all([
+      base
+        .select([
+          'o.id',
+          'o.name',
+          'o.kind',
+          'o.contact_name',
+          'o.contact_phone_masked',
+          'o.address',
+          'o.lng',
+          'o.lat',
+          'u.id as unit_id',
+          'u.code',
+          'u.name as unit_name',
+          'u.kind as unit_kind',
+        ])
+        .orderBy('o.name')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.map((o) => ({
+        id: o.id,
+        unit: toUnitRef({ id: o.unit_id, code: o.code, name: o.unit_name, kind: o.unit_kind }),
+        name: o.name,
+        kind: o.kind as never,
+        contactName: o.contact_name,
+        contactPhone: o.contact_phone_masked,
+        address: o.address,
+        lng: o.lng,
+        lat: o.lat,
+      })),
+      total: total.n,
+      limit,
+      offset,
+    };
+  }
+
+  async createOrganization(
+    actor: Actor,
+    input: {
+      unitId?: number | undefined;
+      name: string;
+      kind: string;
+      contactName?: string | undefined;
+      contactPhone?: string | undefined;
+      address?: string | undefined;
+    } & Point,
+  ) {
+    const unit = await this.placeUnit(actor, input.unitId, input);
+    const r = await this.db.db.transaction().execute(async (tx) => {
+      const r = await tx
+        .insertInto('organization')
+        .values({
+          unit_id: unit.id,
+          name: input.name.trim(),
+          name_grams: textGrams(input.name),
+          kind: input.kind,
+          contact_name: input.contactName ?? null,
+          contact_phone_enc: input.contactPhone ? this.crypto.encrypt(input.contactPhone) : null,
+          contact_phone_masked: input.contactPhone ? maskPhone(input.contactPhone) : null,
+          address: input.address ?? null,
+          lng: input.lng ?? null,
+          lat: input.lat ?? null,
+          created_at: this.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await this.audit.record(tx, actor, {
+        action: 'organization.create',
+        objectType: 'organization',
+        objectId: r.id,
+        unitId: unit.id,
+      });
+      return r;
+    });
+    return (await this.listOrganizations(actor, { within: unit.id, q: input.name, limit: 500 })).items.find(
+      (o) => o.id === r.id,
+    )!;
+  }
+
+  async addPartyMember(
+    actor: Actor,
+    input: { personId: number; partyGroupId?: number | undefined; joinedOn?: string | undefined; workingAway: boolean },
+  ) {
+    const p = await this.db.db
+      .selectFrom('person as p')
+      .innerJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(['p.id', 'u.path', 'u.id as unit_id', 'u.kind'])
+      .where('p.id', '=', input.personId)
+      .executeTakeFirst();
+    if (!p) return this.access.deny(actor, Permission.PeopleWrite, { objectType: 'person', objectId: input.personId });
+    await this.access.requirePath(actor, Permission.PeopleWrite, p.path, {
+      objectType: 'person',
+      objectId: input.personId,
+      unitId: p.unit_id,
+    });
+    if (!householdUnitKinds.includes(p.kind as UnitKind)) throw AppError.badRequest('The person is not placed in a grid');
+    try {
+      await this.db.db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('party_member')
+          .values({
+            person_id: input.personId,
+            party_group_id: input.partyGroupId ?? null,
+            joined_on: input.joinedOn ?? null,
+            working_away: input.workingAway,
+            created_at: this.clock.now(),
+          })
+          .execute();
+        await this.audit.record(tx, actor, {
+          action: 'partyMember.create',
+          objectType: 'person',
+          objectId: input.personId,
+          unitId: p.unit_id,
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw AppError.conflict('This person is already registered as a party member');
+      throw err;
+    }
+    return { personId: input.personId };
+  }
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../src/lib/id-number.ts';
+import { api, smallTree, square } from './factories.ts';
+import { testRuntime, type TestRuntime } from './runtime.ts';
+
+let rt: TestRuntime;
+let t: Awaited<ReturnType<typeof smallTree>>;
+beforeAll(async () => {
+  rt = await testRuntime();
+  t = await smallTree(rt);
+  await api(t.official, 'PUT', `/api/v1/units/${t.grid.id}/geometry`, { geometry: square(112.9, 28.6, 0.05) });
+});
+afterAll(() => rt.close());
+
+describe('buildings, houses, residences', () => {
+  it('places a building by its point, drills down to houses and residents, and keeps houses in their building’s unit', async () => {
+    const b = await api(t.official, 'POST', '/api/v1/buildings', {
+      name: '东塘村3组12号',
+      address: '东塘村3组12号',
+      lng: 112.91,
+      lat: 28.61,
+      floors: 2,
+      use: 'residential',
+    });
+    expect(b.status).toBe(201);
+    expect(b.body.unit.id).toBe(t.grid.id);
+    const outside = await api(t.official, 'POST', '/api/v1/buildings', {
+      name: 'x',
+      address: 'x',
+      lng: 100,
+      lat: 20,
+      use: 'residential',
+    });
+    expect(outside.status).toBe(400);
+    const houses = await api(t.official, 'POST', '/api/v1/houses', {
+      buildingId: b.body.id,
+      number: '101',
+      areaM2: 120,
+      use: 'ownUse',
+    });
+    expect(houses.body.map((h: { number: string }) => h.number)).toEqual(['101']);
+    const wrongUnit = await api(t.official, 'POST', '/api/v1/houses', {
+      buildingId: b.body.id,
+      unitId: t.village.id,
+      number: '102',
+      use: 'vacant',
+    });
+    expect(wrongUnit.status).toBe(400);
+    expect(wrongUnit.body.detail).toMatch(/unit of its building/);
+    const p = (
+      await api(t.official, 'POST', '/api/v1/people', {
+        unitId: t.grid.id,
+        name: '刘备',
+        idNumber: makeIdNumber('430624', '1961-06-01', 1),
+        residenceType: 'registered',
+      })
+    ).body;
+    const tenant = (
+      await api(t.official, 'POST', '/api/v1/people', {
+        unitId: t.grid.id,
+        name: '关羽',
+        idNumber: makeIdNumber('430624', '1962-06-01', 3),
+        residenceType: 'migrant',
+      })
+    ).body;
+    const moved = await api(t.official, 'POST', '/api/v1/residences', {
+      personId: p.id,
+      houseId: houses.body[0].id,
+      kind: 'owner',
+      fromDate: '2020-01-01',
+    });
+    expect(moved.body[0].residents.map((r: { name: string }) => r.name)).toEqual(['刘备']);
+    const rental = await api(t.official, 'POST', '/api/v1/rentals', {
+      houseId: houses.body[0].id,
+      landlordPersonId: p.id,
+      tenantPersonIds: [tenant.id],
+      fromDate: '2026-01-01',
+    });
+    expect(rental.status).toBe(201);
+    const list = (await api(t.official, 'GET', `/api/v1/buildings?within=${t.village.id}`)).body;
+    expect(list.items[0]).toMatchObject({ houses: 1, residents: 1 });
+    const profile = (await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body;
+    expect(profile.residences[0].house.buildingName).toBe('东塘村3组12号');
+    expect((await api(t.official, 'POST', '/api/v1/party-members', { personId: p.id, workingAway: true })).status).toBe(201);
+    expect((await api(t.official, 'POST', '/api/v1/party-members', { personId: p.id, workingAway: true })).status).toBe(409);
+    expect((await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body.partyMember.workingAway).toBe(true);
+  });
+
+  it('registers organizations and finds them by partial name', async () => {
+    const o = await api(t.official, 'POST', '/api/v1/organizations', {
+      unitId: t.grid.id,
+      name: '东塘村平安乡村协会',
+      kind: 'socialOrganization',
+      contactPhone: '13812349876',
+    });
+    expect(o.status).toBe(201);
+    expect(o.body.contactPhone).toBe('138****9876');
+    const found = (await api(t.official, 'GET', `/api/v1/organizations?within=${t.county.id}&q=${encodeURIComponent('平安')}`))
+      .body;
+    expect(found.items.map((x: { name: string }) => x.name)).toEqual(['东塘村平安乡村协会']);
+  });
+});
