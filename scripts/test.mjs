@@ -13,13 +13,15 @@ const steps = [
   ['web build', 'npm', ['run', '-s', 'build', '-w', '@wangge/web']],
 ];
 
+// Every step runs even after a failure, so one run shows everything that is wrong.
 const only = process.argv.slice(2);
+const failed = [];
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.includes('static')) break;
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
   console.log(`[test] ${name}: ${res.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (res.status !== 0) process.exit(res.status ?? 1);
+  if (res.status !== 0) failed.push(name);
 }
 
 const db = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
@@ -36,4 +38,5 @@ if (existsSync(report)) {
   // The plain closing line CI reads.
   console.log(`\n${db}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
 }
-process.exit(vitest.status ?? 1);
+if (failed.length) console.log(`[test] failed static steps: ${failed.join(', ')}`);
+process.exit(failed.length ? 1 : (vitest.status ?? 1));

@@ -135,7 +135,11 @@ export function csvField(v: string | number | Date): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** The same Db, with a Kysely that adds up the time spent in statements (compile, send, execute). */
+/**
+ * The same Db, adding up the time spent in the database: Kysely statements (from build to result)
+ * and raw queries and COPYs. Sequential callers (the seed) make this wall time inside the database
+ * calls, round trips included; the rest of their time is JavaScript.
+ */
 export function withStatementTimer(db: Db): { db: Db; seconds: () => number } {
   const started = new WeakMap<QueryId, number>();
   let total = 0;
@@ -149,7 +153,21 @@ export function withStatementTimer(db: Db): { db: Db; seconds: () => number } {
       return result;
     },
   };
-  return { db: { ...db, db: db.db.withPlugin(plugin) }, seconds: () => total / 1000 };
+  const time = async <T>(p: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await p();
+    } finally {
+      total += performance.now() - t0;
+    }
+  };
+  const raw: Db['raw'] = {
+    ...db.raw,
+    query: (text, values) => time(() => db.raw.query(text, values)),
+    exec: (script) => time(() => db.raw.exec(script)),
+    copyCsv: (table, columns, csv) => time(() => db.raw.copyCsv(table, columns, csv)),
+  };
+  return { db: { ...db, db: db.db.withPlugin(plugin), raw }, seconds: () => total / 1000 };
 }
 
 /** COPY each table from one database into another of the same kind (PostgreSQL streams, PGlite blobs). */

@@ -39,7 +39,7 @@ async function measure(open: () => Promise<BenchDb>, scale: number, log: (m: str
         baseline,
         atFull ? { text: `≤ ${TARGET_S} s`, pass: seconds <= TARGET_S } : null,
       ),
-      row(`${source.label}, scale ${scale}: of which in SQL statements (build + round trip)`, timer.seconds(), 's', baseline),
+      row(`${source.label}, scale ${scale}: of which in database calls (SQL, COPY)`, timer.seconds(), 's', baseline),
     ];
     if (scale < 1) {
       const est = seconds / scale;

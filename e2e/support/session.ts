@@ -11,15 +11,30 @@ export const E2E_PASSWORD = 'Grid-e2e-2026!';
 let seq = 0;
 
 /** An account with one grant; returns its credentials (sign in through the UI or `signInByApi`). */
-export async function createAccount(server: TestServer, role: UserRoleName, unitId: number, username = `e2e-${role.toLowerCase()}-${++seq}`) {
+export async function createAccount(
+  server: TestServer,
+  role: UserRoleName,
+  unitId: number,
+  username = `e2e-${role.toLowerCase()}-${++seq}`,
+) {
   const db = server.runtime.db.db;
   const now = server.clock.now();
   const user = await db
     .insertInto('user_account')
-    .values({ username, display_name: username, unit_id: unitId, password_hash: await hashPassword(E2E_PASSWORD), must_change_password: false, created_at: now })
+    .values({
+      username,
+      display_name: username,
+      unit_id: unitId,
+      password_hash: await hashPassword(E2E_PASSWORD),
+      must_change_password: false,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('role_grant').values({ user_id: user.id, role, unit_id: unitId, granted_by: null, granted_at: now }).execute();
+  await db
+    .insertInto('role_grant')
+    .values({ user_id: user.id, role, unit_id: unitId, granted_by: null, granted_at: now })
+    .execute();
   return { username, password: E2E_PASSWORD, userId: user.id };
 }
 

@@ -42,8 +42,10 @@ export const appModules: readonly AppModule[] = [
   {
     key: 'people',
     path: '/people',
+    // /people/:id is a profile; /people/buildings, /people/organizations, /people/import are tabs.
+    params: '/:section?',
     icon: <TeamOutlined />,
-    permission: Permission.HouseholdsRead,
+    permission: Permission.PeopleRead,
     load: () => import('./routes/people.tsx'),
   },
   { key: 'tickets', path: '/tickets', icon: <FileTextOutlined />, load: () => import('./routes/tickets.tsx') },

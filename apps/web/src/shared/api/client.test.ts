@@ -83,6 +83,22 @@ describe('apiRequest', () => {
     expect(fetchMock.mock.calls[1]?.[1]?.headers).toMatchObject({ 'X-CSRF-Token': 'tok-1' });
   });
 
+  it('sends FormData as multipart, with the CSRF token and without a JSON content type', async () => {
+    const fetchMock = stubFetch({ '/api/v1/uploads': () => json(202, { id: 1 }) });
+    const form = new FormData();
+    form.append('mode', 'insert');
+    setCsrfToken('tok-2');
+    try {
+      await api.post('/api/v1/uploads', form);
+    } finally {
+      setCsrfToken(null);
+    }
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.body).toBe(form);
+    expect(init?.headers).toMatchObject({ 'X-CSRF-Token': 'tok-2' });
+    expect(init?.headers).not.toHaveProperty('Content-Type');
+  });
+
   it('adds query parameters, skipping empty ones', async () => {
     const fetchMock = stubFetch({ '/api/v1/things': () => json(200, []) });
     await api.get('/api/v1/things', { query: { unitId: 'u1', page: 2, q: undefined, status: null } });

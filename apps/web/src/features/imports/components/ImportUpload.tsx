@@ -1,0 +1,112 @@
+/**
+ * Step 2 of the wizard: the unit and mode, then the file. The upload goes through the shared API
+ * client (session cookie, CSRF token); the server's reason for refusing the file is shown here.
+ */
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Flex, Form, Radio, Typography, Upload } from 'antd';
+import type { ImportJob } from '@wangge/contracts';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/shared/api/api-error.ts';
+import { errorMessage } from '@/shared/api/error-message.ts';
+import { useUploadImport, type ImportMode } from '../api/upload-import.ts';
+
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The server's own words for a refused file (a wrong header row is explained in Chinese). */
+function refusal(error: unknown): string {
+  if (isApiError(error) && error.status >= 400 && error.status < 500 && error.detail) return error.detail;
+  return errorMessage(error);
+}
+
+export interface ImportUploadProps {
+  unitId: number | undefined;
+  /** The unit picker, bound to `unitId` by the page. */
+  unitPicker: ReactNode;
+  onStarted: (job: ImportJob) => void;
+}
+
+export function ImportUpload({ unitId, unitPicker, onStarted }: ImportUploadProps) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<ImportMode>('insert');
+  const upload = useUploadImport();
+  const error = upload.error;
+
+  return (
+    <Flex vertical gap={12}>
+      <Form layout="horizontal" labelCol={{ flex: '96px' }} style={{ maxWidth: 720 }}>
+        <Form.Item label={t('imports.upload.unit')} required style={{ marginBottom: 8 }}>
+          {unitPicker}
+        </Form.Item>
+        <Form.Item
+          label={t('imports.upload.mode')}
+          style={{ marginBottom: 0 }}
+          extra={mode === 'insert' ? t('imports.upload.insertHint') : t('imports.upload.upsertHint')}
+        >
+          <Radio.Group
+            value={mode}
+            onChange={(e) => setMode(e.target.value as ImportMode)}
+            options={[
+              { value: 'insert', label: t('imports.upload.insert') },
+              { value: 'upsert', label: t('imports.upload.upsert') },
+            ]}
+          />
+        </Form.Item>
+      </Form>
+      <div data-testid="import-upload" style={{ maxWidth: 720 }}>
+        <Upload.Dragger
+          accept={ACCEPT}
+          multiple={false}
+          maxCount={1}
+          showUploadList={false}
+          disabled={unitId === undefined || upload.isPending}
+          customRequest={({ file, onSuccess, onError }) => {
+            if (unitId === undefined) return;
+            upload.mutate(
+              { file: file as File, unitId, mode },
+              {
+                onSuccess: (job) => {
+                  onSuccess?.(job);
+                  onStarted(job);
+                },
+                onError: (e) => onError?.(e),
+              },
+            );
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">
+            {upload.isPending
+              ? t('imports.upload.uploading', { name: upload.variables.file.name })
+              : unitId === undefined
+                ? t('imports.upload.unitRequired')
+                : t('imports.upload.drop')}
+          </p>
+          <p className="ant-upload-hint">{t('imports.upload.formats')}</p>
+        </Upload.Dragger>
+      </div>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-error"
+          style={{ maxWidth: 720 }}
+          title={isApiError(error) && error.status === 413 ? t('imports.upload.tooLarge') : t('imports.upload.failed')}
+          description={
+            <>
+              <Typography.Text>{refusal(error)}</Typography.Text>
+              {upload.variables && (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {upload.variables.file.name}
+                </Typography.Text>
+              )}
+            </>
+          }
+        />
+      )}
+    </Flex>
+  );
+}
