@@ -116,20 +116,6 @@ export async function copyCsv(db: Db, table: string, columns: string[], csv: str
   }
 }
 
-/** COPY table TO STDOUT on one PostgreSQL database piped into COPY table FROM STDIN on another. */
-export async function pipeTables(from: Db, to: Db, tables: string[]): Promise<void> {
-  const src = await from.pool!.connect();
-  const dst = await to.pool!.connect();
-  try {
-    for (const t of tables) {
-      await pipeline(src.query(copyTo(`COPY "${t}" TO STDOUT`)), dst.query(copyFrom(`COPY "${t}" FROM STDIN`)));
-    }
-  } finally {
-    src.release();
-    dst.release();
-  }
-}
-
 export function csvField(v: string | number | Date): string {
   const s = v instanceof Date ? v.toISOString() : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
@@ -170,13 +156,30 @@ export function withStatementTimer(db: Db): { db: Db; seconds: () => number } {
   return { db: { ...db, db: db.db.withPlugin(plugin), raw }, seconds: () => total / 1000 };
 }
 
-/** COPY each table from one database into another of the same kind (PostgreSQL streams, PGlite blobs). */
-export async function copyTables(from: Db, to: Db, tables: string[]): Promise<void> {
-  if (!from.pglite || !to.pglite) return pipeTables(from, to, tables);
-  for (const t of tables) {
-    const out = await from.pglite.query(`COPY "${t}" TO '/dev/blob'`);
-    await to.pglite.query(`COPY "${t}" FROM '/dev/blob'`, [], { blob: out.blob! });
+/**
+ * COPY each table from one database into another of the same kind (PostgreSQL: COPY TO STDOUT piped
+ * into COPY FROM STDIN; PGlite: through a blob). Returns the ms each table took.
+ */
+export async function copyTables(from: Db, to: Db, tables: string[]): Promise<Map<string, number>> {
+  const ms = new Map<string, number>();
+  const src = await from.pool?.connect();
+  const dst = await to.pool?.connect();
+  try {
+    for (const t of tables) {
+      const t0 = performance.now();
+      if (src && dst) {
+        await pipeline(src.query(copyTo(`COPY "${t}" TO STDOUT`)), dst.query(copyFrom(`COPY "${t}" FROM STDIN`)));
+      } else {
+        const out = await from.pglite!.query(`COPY "${t}" TO '/dev/blob'`);
+        await to.pglite!.query(`COPY "${t}" FROM '/dev/blob'`, [], { blob: out.blob! });
+      }
+      ms.set(t, performance.now() - t0);
+    }
+  } finally {
+    src?.release();
+    dst?.release();
   }
+  return ms;
 }
 
 /** The tables of the public schema that hold rows, parents before children (foreign keys): what to COPY. */

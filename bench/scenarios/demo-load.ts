@@ -26,6 +26,8 @@ async function measure(open: () => Promise<BenchDb>, scale: number, log: (m: str
     const tables = await tablesWithRows(source.db);
     log(`${source.label}: COPY of the ${tables.length} tables it filled into a fresh database (${tables.join(', ')})`);
     const copy = await timed(() => copyTables(source.db, target.db, tables));
+    const slowest = [...copy.result].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    log(`slowest to COPY: ${slowest.map(([t, ms]) => `${t} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     const seconds = seed.ms / 1000;
     const copySeconds = copy.ms / 1000;
     const baseline = { label: 'raw COPY of the same tables', value: copySeconds };

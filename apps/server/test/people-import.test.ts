@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/lib/id-number.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
+import { BATCH } from '../src/modules/people/import/import.service.ts';
 import { api, smallTree, type Client } from './factories.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
 
@@ -176,10 +177,11 @@ describe('people import', () => {
 
   it('resumes after a crash without losing or duplicating rows', async () => {
     const before = await peopleCount();
-    // 2,500 distinct valid numbers: the birth year changes every 999 sequence numbers.
+    // Two and a half batches of distinct valid numbers: the birth year changes every 999 sequence numbers.
+    const total = Math.round(BATCH * 2.5);
     const lines = [
       HEAD,
-      ...Array.from({ length: 2500 }, (_, i) =>
+      ...Array.from({ length: total }, (_, i) =>
         row(`批量${i}`, makeIdNumber('430624', `${1940 + Math.floor(i / 999)}-01-01`, (i % 999) + 1)),
       ),
     ];
@@ -202,11 +204,11 @@ describe('people import', () => {
       }),
     ).rejects.toThrow('killed');
     const halfway = (await peopleImport.load(job.id))!;
-    expect(halfway.rows_read).toBe(1000);
-    expect(await peopleCount()).toBe(before + 1000);
+    expect(halfway.rows_read).toBe(BATCH);
+    expect(await peopleCount()).toBe(before + BATCH);
     const done = await peopleImport.run(job.id, undefined, { resume: true });
-    expect(done).toMatchObject({ status: 'done', rowsRead: 2500, inserted: 2500, rejected: 0 });
-    expect(await peopleCount()).toBe(before + 2500);
+    expect(done).toMatchObject({ status: 'done', rowsRead: total, inserted: total, rejected: 0 });
+    expect(await peopleCount()).toBe(before + total);
     peopleImport.enqueue = enqueue;
   });
 });

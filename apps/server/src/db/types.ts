@@ -10,6 +10,7 @@ import type {
   ImportRejectionTable,
   OrganizationTable,
   PartyMemberTable,
+  PersonImportStageTable,
   PersonTable,
   RentalTable,
   RentalTenantTable,
@@ -52,4 +53,5 @@ export interface Database {
   party_member: PartyMemberTable;
   import_job: ImportJobTable;
   import_rejection: ImportRejectionTable;
+  person_import_stage: PersonImportStageTable;
 }

@@ -152,6 +152,35 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       finished_at timestamptz,
       updated_at timestamptz not null
     );
+    -- Rows of an import on their way in: COPYed here, then moved into person in one statement.
+    create table person_import_stage (
+      import_id int not null,
+      row_number int not null,
+      unit_id int not null,
+      household_id int,
+      relation_to_head text,
+      name text not null,
+      name_grams text[] not null,
+      address_grams text[] not null,
+      sex text not null,
+      birth_date date not null,
+      ethnicity text,
+      id_number_enc text not null,
+      id_number_bidx text not null,
+      id_number_masked text not null,
+      phone_enc text,
+      phone_bidx text,
+      phone_masked text,
+      residence_type text not null,
+      education text,
+      occupation text,
+      flags text[] not null,
+      address text,
+      created_at timestamptz not null,
+      updated_at timestamptz not null,
+      primary key (import_id, row_number)
+    );
+
     create table import_rejection (
       import_id int not null references import_job(id),
       row_number int not null,
@@ -166,6 +195,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runScript(
     db,
-    `drop table import_rejection, import_job, party_member, organization, rental_tenant, rental, residence, house, building, person;`,
+    `drop table person_import_stage, import_rejection, import_job, party_member, organization, rental_tenant, rental, residence, house, building, person;`,
   );
 }

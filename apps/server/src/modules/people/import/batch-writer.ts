@@ -1,10 +1,15 @@
 /**
- * Writes one batch of checked rows in one transaction, together with the rejections and the job's
- * counters, so a crash leaves the database consistent and the job resumes after the last batch.
+ * Writes one batch of checked rows. The rows are COPYed into person_import_stage first (COPY is
+ * an order of magnitude faster than a parameterised multi-row INSERT), then, in one transaction,
+ * moved into person together with the rejections and the job's counters; so a crash leaves the
+ * database consistent and the job resumes after the last committed batch (stale staged rows of an
+ * unfinished batch are cleared before it is staged again).
  * Insert mode skips ID numbers already registered; upsert mode updates them, but only inside the
  * importer's area (a person registered elsewhere is rejected, never silently moved).
  */
 import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../../db/client.ts';
+import { copyRows } from '../../../db/copy.ts';
 import type { Database } from '../../../db/types.ts';
 import type { PersonRow } from '../person-rules.ts';
 
@@ -19,7 +24,7 @@ export interface BadRow {
   reasons: { column: string; message: string }[];
 }
 
-const updatable = [
+const columns = [
   'unit_id',
   'household_id',
   'relation_to_head',
@@ -30,6 +35,7 @@ const updatable = [
   'birth_date',
   'ethnicity',
   'id_number_enc',
+  'id_number_bidx',
   'id_number_masked',
   'phone_enc',
   'phone_bidx',
@@ -39,52 +45,58 @@ const updatable = [
   'occupation',
   'flags',
   'address',
+  'created_at',
   'updated_at',
 ] as const;
+const updatable = columns.filter((c) => c !== 'id_number_bidx' && c !== 'created_at');
+
+/** Stage the good rows (outside the transaction: COPY needs its own connection). */
+export async function stageRows(db: Db, importId: number, good: GoodRow[], now: Date): Promise<void> {
+  if (good.length === 0) return;
+  await db.db.deleteFrom('person_import_stage').where('import_id', '=', importId).execute();
+  await copyRows(
+    db,
+    'person_import_stage',
+    good.map((g) => {
+      const r: Record<string, unknown> = { import_id: importId, row_number: g.rowNumber };
+      for (const c of columns) r[c] = c === 'created_at' || c === 'updated_at' ? now : g.row[c];
+      return r;
+    }),
+  );
+}
 
 export async function writeBatch(
   tx: Transaction<Database>,
   job: { id: number; mode: 'insert' | 'upsert'; scopePath: string },
   good: GoodRow[],
   bad: BadRow[],
-  now: Date,
 ): Promise<{ inserted: number; updated: number; rejected: number }> {
   let inserted = 0;
   let updated = 0;
   const rejections = [...bad];
   if (good.length) {
-    const values = good.map((g) => ({ ...g.row, created_at: now, updated_at: now }));
+    const cols = sql.join(columns.map((c) => sql.ref(c)));
+    const from = sql`select ${cols} from person_import_stage where import_id = ${job.id} order by row_number`;
+    const res =
+      job.mode === 'insert'
+        ? await sql<{ id_number_bidx: string; inserted: boolean }>`
+            insert into person (${cols}) ${from}
+            on conflict (id_number_bidx) do nothing
+            returning id_number_bidx, true as inserted`.execute(tx)
+        : await sql<{ id_number_bidx: string; inserted: boolean }>`
+            insert into person (${cols}) ${from}
+            on conflict (id_number_bidx) do update set
+              ${sql.join(updatable.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))},
+              version = person.version + 1
+            where exists (select 1 from unit u where u.id = person.unit_id and u.path <@ ${job.scopePath}::ltree)
+            returning id_number_bidx, (xmax = 0) as inserted`.execute(tx);
     const written = new Set<string>();
-    if (job.mode === 'insert') {
-      const res = await tx
-        .insertInto('person')
-        .values(values)
-        .onConflict((oc) => oc.column('id_number_bidx').doNothing())
-        .returning('id_number_bidx')
-        .execute();
-      for (const r of res) written.add(r.id_number_bidx);
-      inserted = res.length;
-    } else {
-      const res = await tx
-        .insertInto('person')
-        .values(values)
-        .onConflict((oc) =>
-          oc
-            .column('id_number_bidx')
-            .doUpdateSet((eb) => ({
-              ...Object.fromEntries(updatable.map((c) => [c, eb.ref(`excluded.${c}`)])),
-              version: sql`person.version + 1`,
-            }))
-            .where(sql<boolean>`exists (select 1 from unit u where u.id = person.unit_id and u.path <@ ${job.scopePath}::ltree)`),
-        )
-        .returning(['id_number_bidx', sql<boolean>`(xmax = 0)`.as('inserted')])
-        .execute();
-      for (const r of res) {
-        written.add(r.id_number_bidx);
-        if (r.inserted) inserted++;
-        else updated++;
-      }
+    for (const r of res.rows) {
+      written.add(r.id_number_bidx);
+      if (r.inserted) inserted++;
+      else updated++;
     }
+    await tx.deleteFrom('person_import_stage').where('import_id', '=', job.id).execute();
     for (const g of good) {
       if (written.has(g.row.id_number_bidx)) continue;
       rejections.push({

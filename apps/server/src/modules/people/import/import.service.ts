@@ -18,13 +18,13 @@ import type { Actor } from '../../access/actor.ts';
 import type { AuditService } from '../../audit/audit.service.ts';
 import { todayOf } from '../../units/units.service.ts';
 import { checkPerson } from '../person-rules.ts';
-import { writeBatch, type BadRow, type GoodRow } from './batch-writer.ts';
+import { stageRows, writeBatch, type BadRow, type GoodRow } from './batch-writer.ts';
 import { mapHeaders } from './columns.ts';
 import { importJobDto, writeErrorReport } from './import.files.ts';
 import { detectFormat, readHeader, readRows } from './readers.ts';
 import { parseRow, ruleProblem } from './row-parser.ts';
 
-export const BATCH = 1000;
+export const BATCH = 5000;
 type JobRow = NonNullable<Awaited<ReturnType<PeopleImportService['load']>>>;
 
 export class PeopleImportService {
@@ -281,8 +281,9 @@ export class PeopleImportService {
           row: { ...checked.row, unit_id: unit.id, household_id: r.p.householdId ?? null },
         });
     }
+    await stageRows(this.db, job.id, good, this.clock.now());
     await this.db.db.transaction().execute(async (tx) => {
-      const counts = await writeBatch(tx, { id: job.id, mode: job.mode, scopePath }, good, bad, this.clock.now());
+      const counts = await writeBatch(tx, { id: job.id, mode: job.mode, scopePath }, good, bad);
       await tx
         .updateTable('import_job')
         .set((eb) => ({

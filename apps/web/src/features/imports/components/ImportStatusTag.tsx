@@ -2,7 +2,12 @@ import { Tag } from 'antd';
 import type { ImportJob } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 
-const statusColor: Record<ImportJob['status'], string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
+const statusColor: Record<ImportJob['status'], string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+};
 
 export function ImportStatusTag({ status }: { status: ImportJob['status'] }) {
   const { t } = useTranslation();

@@ -17,7 +17,9 @@ export async function exportPeople({ filter, format }: { filter: PeopleFilter; f
   try {
     response = await fetch(`/api/v1/people/export?${params.toString()}`, {
       credentials: 'same-origin',
-      headers: { Accept: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json' },
+      headers: {
+        Accept: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json',
+      },
     });
   } catch (error) {
     throw new ApiError({ status: 0, code: ClientErrorCode.Network, title: 'Network error', cause: error });

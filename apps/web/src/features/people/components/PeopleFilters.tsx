@@ -10,7 +10,13 @@ import type { PeopleFilterValues } from '../hooks/use-people-view.ts';
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 const PHONE = /^1[3-9]\d{9}$/;
 
-export function PeopleFilters({ value, onSearch }: { value: PeopleFilterValues; onSearch: (values: PeopleFilterValues) => void }) {
+export function PeopleFilters({
+  value,
+  onSearch,
+}: {
+  value: PeopleFilterValues;
+  onSearch: (values: PeopleFilterValues) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PeopleFilterValues>();
   const empty: PeopleFilterValues = {};
@@ -46,7 +52,11 @@ export function PeopleFilters({ value, onSearch }: { value: PeopleFilterValues; 
       >
         <Input allowClear style={{ width: 190 }} placeholder={t('people.filters.idNumberPlaceholder')} maxLength={18} />
       </Form.Item>
-      <Form.Item name="phone" label={t('people.filters.phone')} rules={[{ pattern: PHONE, message: t('people.filters.phoneInvalid') }]}>
+      <Form.Item
+        name="phone"
+        label={t('people.filters.phone')}
+        rules={[{ pattern: PHONE, message: t('people.filters.phoneInvalid') }]}
+      >
         <Input allowClear style={{ width: 140 }} placeholder={t('people.filters.phonePlaceholder')} maxLength={11} />
       </Form.Item>
       <Form.Item name="address" label={t('people.filters.address')}>

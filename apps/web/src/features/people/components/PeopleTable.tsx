@@ -2,6 +2,7 @@
 import { Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { Person } from '@wangge/contracts';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UnitKindTag } from '@/shared/ui/UnitKindTag.tsx';
@@ -123,18 +124,19 @@ export function PeopleTable({ data, loading, page, sort, onPage, onSort }: Peopl
           onChange: onPage,
           showSizeChanger: false,
           size: 'small',
-          showTotal: () => (data ? <PeopleTotal data={data} /> : null),
+          showTotal: () => (data ? totalText(data, t) : null),
         }}
       />
     </div>
   );
 }
 
+function totalText(data: PersonPage, t: TFunction): string {
+  return data.totalIsEstimate ? t('people.table.totalEstimate', { n: data.total }) : t('people.table.total', { n: data.total });
+}
+
+/** 共 N 人, or 超过 10000 人 when the server stopped counting. */
 export function PeopleTotal({ data }: { data: PersonPage }) {
   const { t } = useTranslation();
-  return (
-    <Typography.Text data-testid="people-total">
-      {data.totalIsEstimate ? t('people.table.totalEstimate', { n: data.total }) : t('people.table.total', { n: data.total })}
-    </Typography.Text>
-  );
+  return <Typography.Text data-testid="people-total">{totalText(data, t)}</Typography.Text>;
 }

@@ -39,7 +39,11 @@ export function PersonFacts({ person, canReveal }: { person: Person; canReveal: 
             ),
         },
         { key: 'ethnicity', label: t('people.fields.ethnicity'), children: person.ethnicity ?? none },
-        { key: 'residenceType', label: t('people.fields.residenceType'), children: t(`people.residenceType.${person.residenceType}`) },
+        {
+          key: 'residenceType',
+          label: t('people.fields.residenceType'),
+          children: t(`people.residenceType.${person.residenceType}`),
+        },
         { key: 'education', label: t('people.fields.education'), children: person.education ?? none },
         { key: 'occupation', label: t('people.fields.occupation'), children: person.occupation ?? none },
         { key: 'relationToHead', label: t('people.fields.relationToHead'), children: person.relationToHead ?? none },

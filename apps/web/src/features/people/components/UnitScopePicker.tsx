@@ -42,7 +42,8 @@ export function UnitScopePicker({ id, value, onChange, style, ...aria }: UnitSco
   const tree = useMemo(() => {
     const nodes = new Map<number, Node>();
     const add = (u: Unit, pId: number) => {
-      if (!nodes.has(u.id)) nodes.set(u.id, { id: u.id, pId, value: u.id, title: u.name, label: u.name, isLeaf: u.childCount === 0 });
+      if (!nodes.has(u.id))
+        nodes.set(u.id, { id: u.id, pId, value: u.id, title: u.name, label: u.name, isLeaf: u.childCount === 0 });
     };
     // Top units hang at the root even when their parent exists: it lies outside the user's scope.
     for (const u of roots.data?.items ?? []) add(u, 0);

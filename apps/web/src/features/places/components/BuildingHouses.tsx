@@ -70,7 +70,7 @@ export function BuildingHouses({ buildingId, name, onClose }: BuildingHousesProp
                 title: t('places.houses.fields.area'),
                 width: 90,
                 align: 'right',
-                render: (_, h) => h.areaM2 ?? '—',
+                render: (_, h) => h.areaM2 ?? t('places.none'),
               },
               { key: 'use', title: t('places.houses.fields.use'), width: 80, render: (_, h) => t(`places.houseUse.${h.use}`) },
               { key: 'residents', title: t('places.houses.fields.residents'), render: (_, h) => <Residents house={h} /> },

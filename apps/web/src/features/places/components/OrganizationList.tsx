@@ -19,7 +19,7 @@ export function OrganizationList({ within }: { within: number }) {
   const q = useDebouncedValue(search.trim());
   const [page, setPage] = useState(1);
   const organizations = useOrganizations({ within, kind, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const none = t('people.profile.none');
+  const none = t('places.none');
 
   return (
     <Flex vertical gap={12}>
@@ -50,7 +50,12 @@ export function OrganizationList({ within }: { within: number }) {
         />
       </Flex>
       {organizations.isError && (
-        <Alert type="error" showIcon title={t('places.organizations.loadFailed')} description={errorMessage(organizations.error)} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('places.organizations.loadFailed')}
+          description={errorMessage(organizations.error)}
+        />
       )}
       <div data-testid="organization-table">
         <Table<Organization>
@@ -92,7 +97,12 @@ export function OrganizationList({ within }: { within: number }) {
               width: 120,
               render: (_, o) => <span style={mono}>{o.contactPhone ?? none}</span>,
             },
-            { key: 'address', title: t('places.organizations.fields.address'), ellipsis: true, render: (_, o) => o.address ?? none },
+            {
+              key: 'address',
+              title: t('places.organizations.fields.address'),
+              ellipsis: true,
+              render: (_, o) => o.address ?? none,
+            },
             {
               key: 'unit',
               title: t('places.organizations.fields.unit'),

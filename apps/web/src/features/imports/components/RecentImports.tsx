@@ -1,0 +1,79 @@
+/** The latest imports in the user's units, each openable in the wizard, with its error report. */
+import { Alert, Button, Space, Table } from 'antd';
+import type { ImportJob } from '@wangge/contracts';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '@/shared/api/error-message.ts';
+import { useRecentImports } from '../api/get-imports.ts';
+import { errorReportUrl } from '../utils/paths.ts';
+import { ImportStatusTag } from './ImportStatusTag.tsx';
+
+export function RecentImports({ onOpen }: { onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const imports = useRecentImports();
+  const count = (key: 'rowsRead' | 'inserted' | 'updated' | 'rejected') => ({
+    key,
+    title: t(`imports.recent.fields.${key}`),
+    dataIndex: key,
+    width: 80,
+    align: 'right' as const,
+  });
+
+  if (imports.isError)
+    return <Alert type="error" showIcon title={t('imports.recent.loadFailed')} description={errorMessage(imports.error)} />;
+  return (
+    <div data-testid="recent-imports">
+      <Table<ImportJob>
+        size="small"
+        rowKey="id"
+        loading={imports.isFetching}
+        dataSource={imports.data ?? []}
+        pagination={false}
+        scroll={{ y: 360 }}
+        locale={{ emptyText: t('imports.recent.empty') }}
+        columns={[
+          { key: 'fileName', title: t('imports.recent.fields.fileName'), dataIndex: 'fileName', ellipsis: true },
+          {
+            key: 'createdAt',
+            title: t('imports.recent.fields.createdAt'),
+            width: 140,
+            render: (_, j) => dayjs(j.createdAt).format('YYYY-MM-DD HH:mm'),
+          },
+          {
+            key: 'mode',
+            title: t('imports.recent.fields.mode'),
+            width: 100,
+            render: (_, j) => t(`imports.upload.${j.mode}`),
+          },
+          {
+            key: 'status',
+            title: t('imports.recent.fields.status'),
+            width: 80,
+            render: (_, j) => <ImportStatusTag status={j.status} />,
+          },
+          count('rowsRead'),
+          count('inserted'),
+          count('updated'),
+          count('rejected'),
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 170,
+            render: (_, j) => (
+              <Space size={4}>
+                <Button type="link" size="small" onClick={() => onOpen(j.id)}>
+                  {t('imports.recent.view')}
+                </Button>
+                {j.hasErrorReport && (
+                  <Button type="link" size="small" href={errorReportUrl(j.id)} download>
+                    {t('imports.result.errorReport')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
