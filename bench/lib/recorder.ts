@@ -1,7 +1,10 @@
 /**
- * Records the SQL a route sends, so a baseline can replay exactly those statements on the pool.
+ * Instrumentation of what goes to the database: record the SQL a route sends (so a baseline can
+ * replay exactly those statements), or add up the time spent in database calls.
  */
+import type { KyselyPlugin, QueryId } from 'kysely';
 import type pg from 'pg';
+import type { Db } from '../../apps/server/src/db/client.ts';
 
 export interface Statement {
   text: string;
@@ -51,4 +54,39 @@ export function statementRecorder(pool: pg.Pool): { on: boolean; take(): Stateme
       return out;
     },
   };
+}
+
+/**
+ * The same Db, adding up the time spent in the database: Kysely statements (from build to result)
+ * and raw queries and COPYs. Sequential callers (the seed) make this wall time inside the database
+ * calls, round trips included; the rest of their time is JavaScript.
+ */
+export function withStatementTimer(db: Db): { db: Db; seconds: () => number } {
+  const started = new WeakMap<QueryId, number>();
+  let total = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery: ({ queryId, node }) => {
+      started.set(queryId, performance.now());
+      return node;
+    },
+    transformResult: async ({ queryId, result }) => {
+      total += performance.now() - (started.get(queryId) ?? performance.now());
+      return result;
+    },
+  };
+  const time = async <T>(p: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await p();
+    } finally {
+      total += performance.now() - t0;
+    }
+  };
+  const raw: Db['raw'] = {
+    ...db.raw,
+    query: (text, values) => time(() => db.raw.query(text, values)),
+    exec: (script) => time(() => db.raw.exec(script)),
+    copyCsv: (table, columns, csv) => time(() => db.raw.copyCsv(table, columns, csv)),
+  };
+  return { db: { ...db, db: db.db.withPlugin(plugin), raw }, seconds: () => total / 1000 };
 }

@@ -7,7 +7,9 @@
 import { FieldCrypto, generateKeyRing } from '../../apps/server/src/lib/field-crypto.ts';
 import { systemClock } from '../../apps/server/src/lib/clock.ts';
 import { seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
-import { copyTables, freshPglite, freshPostgres, tablesWithRows, withStatementTimer, type BenchDb } from '../lib/db.ts';
+import { copyTables, tablesWithRows } from '../lib/copy.ts';
+import { freshPglite, freshPostgres, type BenchDb } from '../lib/db.ts';
+import { withStatementTimer } from '../lib/recorder.ts';
 import { timed } from '../lib/measure.ts';
 import { row, type Row, type Scenario } from '../lib/types.ts';
 

@@ -5,7 +5,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../apps/server/src/db/client.ts';
 import { Random, chineseName } from '../../apps/server/src/modules/demo/random.ts';
-import { copyCsv, csvField, databases } from '../lib/db.ts';
+import { copyCsv, csvField } from '../lib/copy.ts';
+import { databases } from '../lib/db.ts';
 import { percentile, timed } from '../lib/measure.ts';
 import { row, type Row, type Scenario } from '../lib/types.ts';
 

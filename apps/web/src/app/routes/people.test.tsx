@@ -47,6 +47,9 @@ function renderPeople(path: string, answer: Me, page = personPage([elder, migran
 }
 
 const rowOf = (table: HTMLElement, name: string) => within(table).getByText(name).closest('tr')!;
+// Role queries over a whole antd form are slow in jsdom (computed styles per element); buttons
+// are found by their text, fields by role within the form.
+const filters = () => within(screen.getByTestId('people-filters'));
 const cells = (row: Element) => [...row.querySelectorAll('td')].map((td) => td.textContent);
 
 // Each test renders the whole app; a busy two-core runner needs more than the default 5 s.
@@ -71,12 +74,12 @@ describe('人口 tab', { timeout: 20_000 }, () => {
     expect(await screen.findByTestId('people-total')).toHaveProperty('textContent', '超过 10000 人');
   });
 
-  it('searches by name and residence type on 查询, keeping the search in the URL', async () => {
+  it('searches by name on 查询, keeping the search in the URL', async () => {
     const { requests, router } = renderPeople('/people?within=7', me('townshipOfficial', town));
     await within(await screen.findByTestId('people-table')).findByText('张秀英');
 
-    fireEvent.change(screen.getByRole('textbox', { name: '姓名' }), { target: { value: ' 张 ' } });
-    fireEvent.click(screen.getByRole('button', { name: '查 询' }));
+    fireEvent.change(filters().getByRole('textbox', { name: '姓名' }), { target: { value: ' 张 ' } });
+    fireEvent.click(filters().getByText('查 询').closest('button')!);
 
     await waitFor(() => expect(requests.at(-1)?.searchParams.get('q')).toBe('张'));
     expect(requests.at(-1)?.searchParams.get('within')).toBe('7');
@@ -88,30 +91,34 @@ describe('人口 tab', { timeout: 20_000 }, () => {
     await within(await screen.findByTestId('people-table')).findByText('张秀英');
     const before = requests.length;
 
-    fireEvent.change(screen.getByRole('textbox', { name: '身份证号' }), { target: { value: '4306' } });
-    fireEvent.click(screen.getByRole('button', { name: '查 询' }));
+    fireEvent.change(filters().getByRole('textbox', { name: '身份证号' }), { target: { value: '4306' } });
+    fireEvent.click(filters().getByText('查 询').closest('button')!);
 
     expect(await screen.findByText('请输入完整的 18 位身份证号')).toBeTruthy();
     expect(requests).toHaveLength(before);
   });
 
-  it('offers export to a township official and not to a grid worker', async () => {
+  it('offers export to a township official', async () => {
     renderPeople('/people', me('townshipOfficial', town));
-    expect(await screen.findByRole('button', { name: /导出 CSV/ })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /导出 Excel/ })).toBeTruthy();
+    const exports = within(await screen.findByTestId('people-export'));
+    expect(exports.getByRole('button', { name: /导出 CSV/ })).toBeTruthy();
+    expect(exports.getByRole('button', { name: /导出 Excel/ })).toBeTruthy();
   });
 
-  it('shows a grid worker the list without export or import', async () => {
+  it('offers a grid worker no export, but the import wizard (they may write people)', async () => {
     renderPeople('/people?within=7', me('gridWorker', grid));
     await within(await screen.findByTestId('people-table')).findByText('张秀英');
-    expect(screen.queryByRole('button', { name: /导出/ })).toBeNull();
+    // The scope's unit (with its ancestors) decides; once it has loaded, the picker names it.
+    await screen.findByTitle('东街一网格');
+    expect(screen.queryByTestId('people-export')).toBeNull();
     // Grid workers may write people, so the import wizard is theirs too.
-    expect(screen.getByRole('tab', { name: '导入' })).toBeTruthy();
+    expect(screen.getByText('导入', { selector: '[role=tab]' })).toBeTruthy();
   });
 
   it("opens a person's profile from the name", async () => {
     const { router } = renderPeople('/people', me('townshipOfficial', town));
-    fireEvent.click(await screen.findByRole('link', { name: '查看 张秀英 的详情' }));
+    const table = await screen.findByTestId('people-table');
+    fireEvent.click(await within(table).findByRole('link', { name: '查看 张秀英 的详情' }));
     expect(await screen.findByTestId('person-name')).toHaveProperty('textContent', '张秀英');
     expect(router.state.location.pathname).toBe('/people/11');
   });

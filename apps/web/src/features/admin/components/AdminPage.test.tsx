@@ -74,7 +74,7 @@ describe('系统管理', () => {
     });
     renderApp('/admin/users');
 
-    fireEvent.click(await screen.findByRole('button', { name: '新建用户' }));
+    fireEvent.click(await screen.findByRole('button', { name: /新建用户/ }));
     fireEvent.change(await screen.findByLabelText('用户名'), { target: { value: 'liming' } });
     fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '李明' } });
     await pickUnit('所属单位', '安远县');
@@ -83,8 +83,11 @@ describe('系统管理', () => {
     expect((await screen.findByTestId('initial-password')).textContent).toBe('Qz7#kLm2-pR9x');
     expect(created).toEqual([{ username: 'liming', displayName: '李明', unitId: 1 }]);
 
+    // Once closed it is gone: opening the dialog again offers an empty form, not the password.
     fireEvent.click(screen.getByRole('button', { name: '我已记下，关闭' }));
+    fireEvent.click(screen.getByRole('button', { name: /新建用户/ }));
     await waitFor(() => expect(screen.queryByText('Qz7#kLm2-pR9x')).toBeNull());
+    expect((screen.getByLabelText('用户名') as HTMLInputElement).value).toBe('');
   });
 
   it("explains the server's refusal to give one account two administrator roles", async () => {
@@ -103,11 +106,11 @@ describe('系统管理', () => {
     });
     renderApp('/admin/grants');
 
-    fireEvent.click(await screen.findByRole('button', { name: '管理授权' }));
+    fireEvent.click(await screen.findByRole('button', { name: '管理授权' }, { timeout: 15000 }));
     const panel = await screen.findByTestId('user-grants');
     expect(within(panel).getByText('系统管理员')).toBeTruthy();
 
-    fireEvent.click(within(panel).getByRole('button', { name: '添加授权' }));
+    fireEvent.click(within(panel).getByRole('button', { name: /添加授权/ }));
     fireEvent.mouseDown(await screen.findByRole('combobox', { name: '角色' }));
     fireEvent.click(await screen.findByTitle('审计管理员'));
     await pickUnit('单位', '安远县');

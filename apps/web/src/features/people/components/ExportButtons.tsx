@@ -24,7 +24,7 @@ export function ExportButtons({ filter }: { filter: PeopleFilter }) {
 
   return (
     <Tooltip title={t('people.export.hint')}>
-      <Space size={8}>
+      <Space size={8} data-testid="people-export">
         {button('csv')}
         {button('xlsx')}
       </Space>

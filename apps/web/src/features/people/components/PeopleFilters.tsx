@@ -41,6 +41,7 @@ export function PeopleFilters({
       onFinish={submit}
       style={{ rowGap: 8 }}
       aria-label={t('people.filters.search')}
+      data-testid="people-filters"
     >
       <Form.Item name="q" label={t('people.filters.name')} rules={[{ max: 30 }]}>
         <Input allowClear style={{ width: 140 }} placeholder={t('people.filters.namePlaceholder')} maxLength={30} />
