@@ -8,16 +8,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import prettier from 'prettier';
-import { pendingCleanups, postgresVersion } from './lib/db.ts';
+import { pendingCleanups, postgresVersion, runCleanups } from './lib/db.ts';
 import type { Ctx, Row, Scenario } from './lib/types.ts';
+import { access } from './scenarios/access.ts';
 import { demoLoad } from './scenarios/demo-load.ts';
 import { insert } from './scenarios/insert.ts';
 import { locate } from './scenarios/locate.ts';
+import { people } from './scenarios/people.ts';
 import { route } from './scenarios/route.ts';
 import { subtree } from './scenarios/subtree.ts';
 
 // locate first: it is pure CPU, and runs before the database scenarios leave PostgreSQL checkpointing.
-const scenarios: Scenario[] = [locate, insert, route, demoLoad, subtree];
+const scenarios: Scenario[] = [locate, insert, route, access, demoLoad, subtree, people];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -49,7 +51,7 @@ const machine = {
 };
 process.on('SIGINT', () => {
   process.stderr.write('\nInterrupted: dropping benchmark databases…\n');
-  void Promise.allSettled([...pendingCleanups].map((c) => c())).then(() => process.exit(130));
+  void Promise.allSettled([...pendingCleanups, ...runCleanups].map((c) => c())).then(() => process.exit(130));
 });
 
 const selected = names.length ? scenarios.filter((s) => names.includes(s.name)) : scenarios;
@@ -69,6 +71,8 @@ for (const s of selected) {
   }
   await Promise.allSettled([...pendingCleanups].map((c) => c()));
 }
+await Promise.allSettled([...runCleanups].map((c) => c()));
+runCleanups.clear();
 
 /** Three significant figures, thousands separated. */
 function fmt(n: number | null): string {

@@ -16,10 +16,21 @@ export interface BenchDb {
   url: string | undefined;
   label: string;
   cleanup(): Promise<void>;
+  /**
+   * PostgreSQL only: instead of dropping it at cleanup, keep it until the end of the run as the
+   * template later scenarios clone (CREATE DATABASE … TEMPLATE) to get the demo county at `scale`.
+   */
+  keepAsDemo?(scale: number): Promise<void>;
 }
 
-/** Cleanups still pending, run on Ctrl-C so no wangge_bench_* database is left behind. */
+/** Cleanups still pending, run after each scenario and on Ctrl-C, so no wangge_bench_* database is left behind. */
 export const pendingCleanups = new Set<() => Promise<void>>();
+/** Cleanups for the end of the run (and Ctrl-C): the kept demo databases. */
+export const runCleanups = new Set<() => Promise<void>>();
+const demoTemplates = new Map<number, string>();
+
+/** A kept database with the demo county at this scale, if an earlier scenario of this run loaded one. */
+export const demoTemplate = (scale: number): string | undefined => demoTemplates.get(scale);
 
 function tracked(b: Omit<BenchDb, 'cleanup'>, cleanup: () => Promise<void>): BenchDb {
   let done = false;
@@ -55,16 +66,30 @@ export async function postgresVersion(adminUrl: string): Promise<string | null> 
   }
 }
 
-export async function freshPostgres(adminUrl: string): Promise<BenchDb> {
+/** A fresh database, empty and migrated, or a copy of `template` (a kept demo database). */
+export async function freshPostgres(adminUrl: string, template?: string): Promise<BenchDb> {
   const name = `wangge_bench_${randomBytes(5).toString('hex')}`;
-  await admin(adminUrl, (c) => c.query(`create database ${name}`));
+  await admin(adminUrl, (c) => c.query(`create database ${name}${template ? ` template ${template}` : ''}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: 'memory://', poolMax: 10 });
-  const b = tracked({ db, url: url.toString(), label: 'PostgreSQL' }, async () => {
+  const drop = () => admin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+  let kept = false;
+  const b: BenchDb = tracked({ db, url: url.toString(), label: 'PostgreSQL' }, async () => {
+    if (kept) return;
     await db.close();
-    await admin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
+    await drop();
   });
+  b.keepAsDemo = async (scale) => {
+    if (demoTemplates.has(scale)) return;
+    kept = true;
+    await db.close(); // a template must have no connections
+    demoTemplates.set(scale, name);
+    runCleanups.add(async () => {
+      demoTemplates.delete(scale);
+      await drop();
+    });
+  };
   return migrated(b);
 }
 

@@ -64,6 +64,9 @@ export interface Target {
   /** Rotated across requests (one per request, in order), so a route can be hit with many ids. */
   paths: string[];
   headers?: Record<string, string>;
+  /** For write routes: method and body of every request. */
+  method?: 'POST' | 'PUT' | 'PATCH';
+  body?: string;
 }
 
 /** autocannon against an app listening on 127.0.0.1 at a random port (left listening: app.close() stops it). */
@@ -76,7 +79,13 @@ async function run(t: Target, seconds: number, connections: number): Promise<aut
     connections,
     duration: seconds,
     ...(t.headers ? { headers: t.headers } : {}),
-    requests: [{ setupRequest: (req) => ({ ...req, path: t.paths[next++ % t.paths.length]! }) }],
+    requests: [
+      {
+        ...(t.method ? { method: t.method } : {}),
+        ...(t.body ? { body: t.body } : {}),
+        setupRequest: (req) => ({ ...req, path: t.paths[next++ % t.paths.length]! }),
+      },
+    ],
   });
 }
 

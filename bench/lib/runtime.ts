@@ -11,8 +11,8 @@ import { hashPassword } from '../../apps/server/src/modules/auth/passwords.ts';
 import { seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
 import type { BenchDb } from './db.ts';
 
-/** The server with the demo county loaded at `demoScale`, then ANALYZEd. */
-export async function benchRuntime(b: BenchDb, demoScale: number): Promise<Runtime> {
+/** The server with the demo county loaded at `demoScale` (null: the database has it already), then ANALYZEd. */
+export async function benchRuntime(b: BenchDb, demoScale: number | null): Promise<Runtime> {
   const config = loadConfig(
     {},
     {
@@ -26,7 +26,7 @@ export async function benchRuntime(b: BenchDb, demoScale: number): Promise<Runti
   );
   const runtime = await createRuntime(config, { db: b.db });
   try {
-    await seedDemo(runtime.db, systemClock, runtime.crypto, { scale: demoScale, seed: 2026 });
+    if (demoScale !== null) await seedDemo(runtime.db, systemClock, runtime.crypto, { scale: demoScale, seed: 2026 });
     // After a bulk load autovacuum analyzes within a minute or so; do it now so plans are the steady-state ones.
     await sql`analyze`.execute(runtime.db.db);
     return runtime;

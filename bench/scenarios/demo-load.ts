@@ -59,6 +59,8 @@ async function measure(open: () => Promise<BenchDb>, scale: number, log: (m: str
         ),
       );
     }
+    // Kept for the subtree scenario, which would otherwise load the same county again.
+    await source.keepAsDemo?.(scale);
     return rows;
   } finally {
     await source.cleanup();

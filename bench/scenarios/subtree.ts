@@ -10,7 +10,7 @@
  */
 import { sql } from 'kysely';
 import { Random } from '../../apps/server/src/modules/demo/random.ts';
-import { freshPostgres } from '../lib/db.ts';
+import { demoTemplate, freshPostgres } from '../lib/db.ts';
 import { bareApp, percentile, sample } from '../lib/measure.ts';
 import { statementRecorder, type Statement } from '../lib/recorder.ts';
 import { benchRuntime, signIn } from '../lib/runtime.ts';
@@ -37,11 +37,13 @@ export const subtree: Scenario = {
   async run(ctx) {
     if (!ctx.pgUrl) return [];
     const scale = ctx.full ? 1 : 0.2;
-    const b = await freshPostgres(ctx.pgUrl);
+    // A copy of the demo database demo-load kept, when it loaded this scale earlier in the run.
+    const template = demoTemplate(scale);
+    const b = await freshPostgres(ctx.pgUrl, template);
     const bare = await bareApp();
     try {
-      ctx.log(`PostgreSQL: server with the demo county at scale ${scale}`);
-      const runtime = await benchRuntime(b, scale);
+      ctx.log(`PostgreSQL: server with the demo county at scale ${scale}${template ? ` (copied from ${template})` : ''}`);
+      const runtime = await benchRuntime(b, template ? null : scale);
       try {
         const db = runtime.db;
         const headers = await signIn(runtime);

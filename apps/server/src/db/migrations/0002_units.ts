@@ -79,7 +79,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null,
       check (ends_on is null or ends_on >= starts_on)
     );
-    create index assignment_unit_idx on assignment (unit_id, role) where ends_on is null;
+    -- Not partial: "active on a day" also counts assignments that end in the future.
+    create index assignment_unit_idx on assignment (unit_id, role);
     create index assignment_staff_idx on assignment (staff_id);
     -- Exactly one open grid-leader assignment per grid.
     create unique index assignment_one_grid_leader on assignment (unit_id) where role = 'gridLeader' and ends_on is null;

@@ -40,8 +40,8 @@ export const coverageRepo = {
       .then((r) => r.rows);
   },
 
-  /** The facts the sizing rules need, for every grid and micro-grid under `path`. */
-  async sizingFacts(db: Db, path: string, today: string): Promise<SizingFacts[]> {
+  /** The facts the sizing rules need, for every grid and micro-grid under `path` (or that one unit). */
+  async sizingFacts(db: Db, path: string, today: string, onlyUnitId?: number): Promise<SizingFacts[]> {
     const r = await sql<SizingFacts>`
       select u.id as "unitId", u.name as "unitName", u.kind,
         (select count(*) from unit d join household h on h.unit_id = d.id where d.path <@ u.path)::int as households,
@@ -52,6 +52,7 @@ export const coverageRepo = {
         (select count(*) from assignment a where a.unit_id = u.id and a.role = 'gridLeader' and ${activeOn(today)})::int as "gridLeaders"
       from unit u
       where u.path <@ ${path}::ltree and u.kind in ('grid', 'microGrid') and u.status = 'active'
+        ${onlyUnitId === undefined ? sql`` : sql`and u.id = ${onlyUnitId}`}
       order by u.level, u.code`.execute(db);
     return r.rows;
   },

@@ -57,13 +57,14 @@ export class SpatialIndex {
   /** The id of the deepest unit containing the point, or null. */
   locate(lng: number, lat: number): number | null {
     if (!this.#tree) return null;
-    let best: Entry | null = null;
-    for (const i of this.#tree.search(lng, lat, lng, lat)) {
-      const e = this.#entries[i]!;
-      if (best && e.level <= best.level) continue;
-      if (booleanPointInPolygon([lng, lat], e.geometry as never)) best = e;
+    // Deepest candidates first: the first hit is the answer, and the large county and township
+    // polygons are only tested when no grid holds the point.
+    const candidates = this.#tree.search(lng, lat, lng, lat).map((i) => this.#entries[i]!);
+    candidates.sort((a, b) => b.level - a.level);
+    for (const e of candidates) {
+      if (booleanPointInPolygon([lng, lat], e.geometry as never)) return e.id;
     }
-    return best?.id ?? null;
+    return null;
   }
 
   /** The same answer by testing every polygon: the benchmark's baseline. */

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignment, me, page, staff, unit } from '@/test/factories.ts';
 import { stubUnitTree } from '@/test/fake-units.ts';
@@ -13,13 +13,20 @@ const grid = unit({ id: 7, kind: 'grid', name: '东街一网格', parentId: 4 })
 const worker = assignment(staff({ name: '王丽' }), grid, { role: 'gridWorker' });
 
 async function renderGridStaffAs(answer: ReturnType<typeof me>) {
+  let meAnswered = false;
   stubUnitTree([county, town, village, grid], {
-    '/api/v1/auth/me': () => json(200, answer),
+    '/api/v1/auth/me': () => {
+      meAnswered = true;
+      return json(200, answer);
+    },
     '/api/v1/roster': () => json(200, page([worker])),
   });
   renderApp('/units/7?tab=staff');
   const roster = await screen.findByTestId('staff-roster');
   await within(roster).findByText('王丽');
+  // Absent buttons must mean "not allowed", not "grants not known yet".
+  await waitFor(() => expect(meAnswered).toBe(true));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return roster;
 }
 

@@ -96,21 +96,20 @@ export function AuditLog() {
         <Form.Item name="userId" label={t('audit.filters.userId')}>
           <InputNumber min={1} precision={0} style={{ width: 110 }} />
         </Form.Item>
-        <Flex gap="small">
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} autoInsertSpace={false}>
-            {t('audit.filters.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              apply({});
-            }}
-          >
-            {t('audit.filters.reset')}
-          </Button>
-        </Flex>
       </Form>
       <Flex gap="small" align="center" wrap>
+        <Button type="primary" icon={<SearchOutlined />} onClick={() => form.submit()} autoInsertSpace={false}>
+          {t('audit.filters.search')}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            apply({});
+          }}
+        >
+          {t('audit.filters.reset')}
+        </Button>
+        <div style={{ flex: 1 }} />
         <Tooltip title={t('audit.exportHint')}>
           <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate(filter)}>
             {t('audit.export')}

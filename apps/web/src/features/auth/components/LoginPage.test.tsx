@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Me } from '@wangge/contracts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { json, problem, signedInAnswer, stubHealthyServer, type FakeRequest } from '@/test/fetch.ts';
 import { renderApp } from '@/test/render.tsx';
 
@@ -14,7 +14,19 @@ function signIn(username = 'gridworker', password = 'S3cret!pass') {
   fireEvent.click(screen.getByRole('button', { name: '登录' }));
 }
 
-describe('signing in', () => {
+describe('signing in', { timeout: 20_000 }, () => {
+  // The sign-in pages are lazy chunks; load them once up front rather than inside the first test.
+  beforeAll(
+    () =>
+      Promise.all([
+        import('./LoginPage.tsx'),
+        import('./TotpPage.tsx'),
+        import('./PasswordChangePage.tsx'),
+        import('@/app/routes/tickets.tsx'),
+      ]),
+    60_000,
+  );
+
   it('sends a signed-out visitor to the login page and shows one generic message when the server refuses', async () => {
     const logins: FakeRequest[] = [];
     stubHealthyServer({

@@ -19,7 +19,7 @@ async function menuAs(answer: ReturnType<typeof me>, path = '/') {
   };
 }
 
-describe('what the shell offers depends on the roles', () => {
+describe('what the shell offers depends on the roles', { timeout: 20_000 }, () => {
   it('hides 系统管理 and the dashboards from a grid worker', async () => {
     const { labels } = await menuAs(me('gridWorker', grid));
     expect(labels).toEqual(['工作台', '网格', '人口与房屋', '事件', '台账']);

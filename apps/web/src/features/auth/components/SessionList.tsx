@@ -51,7 +51,13 @@ export function SessionList() {
                 title={t('auth.sessions.endConfirm')}
                 okText={t('auth.sessions.end')}
                 cancelText={t('common.cancel')}
-                onConfirm={() => end.mutateAsync(s.id).then(() => void message.success(t('auth.sessions.ended')))}
+                onConfirm={() =>
+                  end
+                    .mutateAsync(s.id)
+                    .then(() => void message.success(t('auth.sessions.ended')))
+                    // A failure is already reported centrally.
+                    .catch(() => undefined)
+                }
               >
                 <Button size="small" danger>
                   {t('auth.sessions.end')}

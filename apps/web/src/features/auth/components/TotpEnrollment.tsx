@@ -19,7 +19,13 @@ export function TotpEnrollment({ onConfirmed }: { onConfirmed: (recoveryCodes: s
   const [form] = Form.useForm<{ code: string }>();
   const [failure, setFailure] = useState<string | null>(null);
 
-  if (enrollment.isPending) return <Spin description={t('app.loading')} />;
+  if (enrollment.isPending) {
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin description={t('app.loading')} />
+      </Flex>
+    );
+  }
   if (enrollment.isError) {
     return (
       <Alert

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppProviders } from '@/app/providers.tsx';
 import { routes } from '@/app/router.tsx';
 import { json, problem, signedInAnswer, stubHealthyServer, type FakeRequest } from '@/test/fetch.ts';
@@ -24,7 +24,9 @@ function renderAppWithCache(path: string) {
   return { router, queryClient: () => client.current! };
 }
 
-describe('signing out', () => {
+describe('signing out', { timeout: 20_000 }, () => {
+  beforeAll(() => import('./LoginPage.tsx'), 60_000);
+
   it('ends the session on the server, then forgets everything the page held and shows the login page', async () => {
     let signedIn = true;
     const logouts: FakeRequest[] = [];

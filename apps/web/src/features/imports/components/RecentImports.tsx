@@ -5,18 +5,19 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useRecentImports } from '../api/get-imports.ts';
+import { formatCount } from '../utils/format.ts';
 import { errorReportUrl } from '../utils/paths.ts';
 import { ImportStatusTag } from './ImportStatusTag.tsx';
 
 export function RecentImports({ onOpen }: { onOpen: (id: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const imports = useRecentImports();
   const count = (key: 'rowsRead' | 'inserted' | 'updated' | 'rejected') => ({
     key,
     title: t(`imports.recent.fields.${key}`),
-    dataIndex: key,
     width: 80,
     align: 'right' as const,
+    render: (_: unknown, j: ImportJob) => formatCount(j[key], i18n.language),
   });
 
   if (imports.isError)

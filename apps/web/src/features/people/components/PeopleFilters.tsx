@@ -44,7 +44,7 @@ export function PeopleFilters({
       data-testid="people-filters"
     >
       <Form.Item name="q" label={t('people.filters.name')} rules={[{ max: 30 }]}>
-        <Input allowClear style={{ width: 140 }} placeholder={t('people.filters.namePlaceholder')} maxLength={30} />
+        <Input allowClear style={{ width: 150 }} placeholder={t('people.filters.namePlaceholder')} maxLength={30} />
       </Form.Item>
       <Form.Item
         name="idNumber"
@@ -74,7 +74,14 @@ export function PeopleFilters({
       <Form.Item label={t('people.filters.age')} style={{ marginInlineEnd: 16 }}>
         <Space.Compact>
           <Form.Item name="ageMin" noStyle>
-            <InputNumber min={0} max={150} precision={0} style={{ width: 72 }} aria-label={t('people.filters.ageMin')} />
+            <InputNumber
+              min={0}
+              max={150}
+              precision={0}
+              style={{ width: 72 }}
+              placeholder={t('people.filters.ageMinPlaceholder')}
+              aria-label={t('people.filters.ageMin')}
+            />
           </Form.Item>
           <Form.Item
             name="ageMax"
@@ -91,7 +98,14 @@ export function PeopleFilters({
               }),
             ]}
           >
-            <InputNumber min={0} max={150} precision={0} style={{ width: 72 }} aria-label={t('people.filters.ageMax')} />
+            <InputNumber
+              min={0}
+              max={150}
+              precision={0}
+              style={{ width: 72 }}
+              placeholder={t('people.filters.ageMaxPlaceholder')}
+              aria-label={t('people.filters.ageMax')}
+            />
           </Form.Item>
         </Space.Compact>
       </Form.Item>

@@ -1,0 +1,125 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ImportJob } from '@wangge/contracts';
+import { me, unit } from '@/test/factories.ts';
+import { stubUnitTree } from '@/test/fake-units.ts';
+import { json, problem, type FakeRequest } from '@/test/fetch.ts';
+import { renderApp } from '@/test/render.tsx';
+import { POLL_MS } from '../api/get-import.ts';
+
+const town = unit({ id: 2, kind: 'township', name: '欣山镇' });
+
+function job(overrides: Partial<ImportJob>): ImportJob {
+  return {
+    id: 41,
+    kind: 'people',
+    mode: 'upsert',
+    format: 'xlsx',
+    fileName: '东街社区人口.xlsx',
+    fileBytes: 812_000,
+    status: 'queued',
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    rejected: 0,
+    rowsPerSecond: null,
+    etaSeconds: null,
+    progress: 0,
+    message: null,
+    hasErrorReport: false,
+    createdAt: '2026-03-02T08:00:00.000Z',
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+const running = job({ status: 'running', rowsRead: 4200, progress: 0.42, rowsPerSecond: 2100, etaSeconds: 3 });
+const done = job({
+  status: 'done',
+  rowsRead: 10_000,
+  inserted: 9000,
+  updated: 800,
+  rejected: 200,
+  progress: 1,
+  hasErrorReport: true,
+  finishedAt: '2026-03-02T08:00:05.000Z',
+});
+
+/** The import page with the server answering an upload with `answer` and then the job's states in turn. */
+function renderImport(answer: () => Response, states: ImportJob[] = []) {
+  const uploads: FakeRequest[] = [];
+  const polled = [...states];
+  stubUnitTree([town], {
+    '/api/v1/auth/me': () => json(200, me('townshipOfficial', town)),
+    '/api/v1/people/imports': (request) => {
+      if (request.init?.method !== 'POST') return json(200, []);
+      uploads.push(request);
+      return answer();
+    },
+    '/api/v1/people/imports/41': () => json(200, polled.length > 1 ? polled.shift() : polled[0]),
+  });
+  renderApp('/people/import');
+  return uploads;
+}
+
+async function uploadFile(name: string) {
+  const box = await screen.findByTestId('import-upload');
+  const input = box.querySelector<HTMLInputElement>('input[type=file]')!;
+  const file = new File(['姓名,公民身份号码\n'], name, {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+describe('import wizard', { timeout: 20_000 }, () => {
+  beforeAll(() => import('@/app/routes/people.tsx'), 30_000);
+
+  it('uploads with unit and mode, shows progress, then counts that add up and the error report', async () => {
+    const uploads = renderImport(() => json(202, job({})), [running, done]);
+    fireEvent.click(await screen.findByText('新增或更新'));
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await uploadFile('东街社区人口.xlsx');
+
+    // The upload's answer is the queued job; the first poll finds it running.
+    const progress = await screen.findByTestId('import-progress');
+    expect(await within(progress).findByText('已读取 4,200 行')).toBeTruthy();
+    expect(within(progress).getByText('2,100 行/秒')).toBeTruthy();
+    expect(within(progress).getByText('预计还需 3 秒')).toBeTruthy();
+    expect(within(progress).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
+
+    const body = uploads[0]?.init?.body as FormData;
+    expect(body.get('unitId')).toBe('2');
+    expect(body.get('mode')).toBe('upsert');
+    expect((body.get('file') as File).name).toBe('东街社区人口.xlsx');
+    expect(uploads[0]?.init?.headers).toMatchObject({ 'X-CSRF-Token': 'csrf-test' });
+
+    await act(() => vi.advanceTimersByTimeAsync(POLL_MS));
+    const result = await screen.findByTestId('import-result');
+    expect(screen.queryByTestId('import-progress')).toBeNull();
+    expect(within(result).getByText('新增 9,000 + 更新 800 + 未导入 200 = 读取 10,000 行')).toBeTruthy();
+    expect(within(result).getByTestId('import-rejected').textContent).toContain('200');
+    const report = within(result).getByText('下载错误报告').closest('a');
+    expect(report?.getAttribute('href')).toBe('/api/v1/people/imports/41/errors');
+  });
+
+  it("shows the server's reason when the header row does not match the template", async () => {
+    const detail = '表头与模板不一致（缺少必填列：公民身份号码）。请下载模板，按模板的列名填写。';
+    renderImport(() => problem(400, 'validation_failed', { detail, errors: [{ path: '/body/file', message: 'missing' }] }));
+    await uploadFile('花名册.csv');
+
+    const error = await screen.findByTestId('import-error');
+    expect(within(error).getByText('文件未能导入')).toBeTruthy();
+    expect(within(error).getByText(detail)).toBeTruthy();
+    expect(within(error).getByText('花名册.csv')).toBeTruthy();
+    expect(screen.queryByTestId('import-progress')).toBeNull();
+  });
+
+  it('says the file is too large, with the limit the server gives', async () => {
+    renderImport(() => problem(413, 'payload_too_large', { detail: 'The file is larger than 50 MB' }));
+    await uploadFile('全县人口.xlsx');
+
+    const error = await screen.findByTestId('import-error');
+    expect(within(error).getByText('文件过大')).toBeTruthy();
+    await waitFor(() => expect(within(error).getByText('The file is larger than 50 MB')).toBeTruthy());
+  });
+});
