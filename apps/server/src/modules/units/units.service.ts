@@ -91,7 +91,9 @@ export class UnitsService {
       unitsRepo.ancestors(this.db.db, row.path),
       unitsRepo.childCount(this.db.db, id),
       coverageRepo.households(this.db.db, [id]),
-      row.kind === 'grid' || row.kind === 'microGrid' ? coverageRepo.sizingFacts(this.db.db, row.path, todayOf(this.clock), id) : [],
+      row.kind === 'grid' || row.kind === 'microGrid'
+        ? coverageRepo.sizingFacts(this.db.db, row.path, todayOf(this.clock), id)
+        : [],
     ]);
     return {
       unit: toUnit(row, childCount),
