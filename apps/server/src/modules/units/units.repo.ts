@@ -68,18 +68,11 @@ export const unitsRepo = {
       const q = f.q;
       base = /^\d+$/.test(q) ? base.where('u.code', 'like', `${q}%`) : base.where('u.name', 'ilike', like);
     }
-    const [rows, count] = await Promise.all([
+    // Child counts only for the page's rows (not for every row the sort and offset pass over).
+    const [page, count] = await Promise.all([
       base
         .select(listColumns)
         .select(sql<boolean>`u.geometry is not null`.as('has_geometry'))
-        .select((eb) =>
-          eb
-            .selectFrom('unit as c')
-            .whereRef('c.parent_id', '=', 'u.id')
-            .where('c.status', '=', 'active')
-            .select(eb.fn.countAll<number>().as('n'))
-            .as('child_count'),
-        )
         .orderBy('u.level')
         .orderBy('u.code')
         .limit(limit)
@@ -87,6 +80,21 @@ export const unitsRepo = {
         .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
+    const kids = page.length
+      ? await db
+          .selectFrom('unit')
+          .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(
+            'parent_id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .where('status', '=', 'active')
+          .groupBy('parent_id')
+          .execute()
+      : [];
+    const childCount = new Map(kids.map((k) => [k.parent_id, k.n]));
+    const rows = page.map((r) => ({ ...r, child_count: childCount.get(r.id) ?? 0 }));
     return { rows: rows as UnitListRow[], total: count.n };
   },
 
