@@ -18,6 +18,7 @@ import { UnitsService } from './modules/units/units.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
 import { PeopleExport } from './modules/people/people.export.ts';
 import { PeopleService } from './modules/people/people.service.ts';
+import { OrganizationsService } from './modules/places/organizations.service.ts';
 import { PlacesService } from './modules/places/places.service.ts';
 import { PeopleImportService } from './modules/people/import/import.service.ts';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,8 @@ export function createServices(
   const importDir =
     config.dataDir === 'memory://' ? path.join(tmpdir(), `wangge-imports-${process.pid}`) : path.join(config.dataDir, 'imports');
   return {
-    places: new PlacesService(db, clock, crypto, access, audit, maps),
+    places: new PlacesService(db, clock, access, audit, maps),
+    organizations: new OrganizationsService(db, clock, crypto, access, audit, maps),
     people,
     peopleExport: new PeopleExport(db, clock, people, audit),
     peopleImport: new PeopleImportService(db, clock, crypto, access, audit, importDir),

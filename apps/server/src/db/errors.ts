@@ -7,5 +7,3 @@ const codeOf = (err: unknown): string | undefined => {
 };
 
 export const isUniqueViolation = (err: unknown) => codeOf(err) === '23505';
-export const isForeignKeyViolation = (err: unknown) => codeOf(err) === '23503';
-export const constraintOf = (err: unknown): string | undefined => (err as { constraint?: string }).constraint;

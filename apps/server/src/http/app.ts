@@ -47,6 +47,11 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+function tileOrigin(url: string | undefined): string[] {
+  if (!url || url.startsWith('/')) return [];
+  return [new URL(url.replace(/[{}]/g, '')).origin];
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel),
@@ -77,7 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         // antd injects its CSS-in-JS as <style> elements.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // A configured base-map tile server must be allowed to serve images, or the map stays blank.
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigin(deps.config.mapTileUrl)],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],

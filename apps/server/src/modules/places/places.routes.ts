@@ -24,7 +24,7 @@ const read = { access: Permission.PeopleRead };
 const write = { access: Permission.PeopleWrite };
 
 export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { places } = app.services;
+  const { places, organizations } = app.services;
   app.get(
     '/api/v1/buildings',
     {
@@ -104,7 +104,7 @@ export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OrganizationPage },
       },
     },
-    (req) => places.listOrganizations(req.actor, req.query),
+    (req) => organizations.listOrganizations(req.actor, req.query),
   );
   app.post(
     '/api/v1/organizations',
@@ -112,7 +112,7 @@ export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: write,
       schema: { tags, summary: 'Register an organization or place', body: OrganizationInput, response: { 201: Organization } },
     },
-    async (req, reply) => reply.status(201).send(await places.createOrganization(req.actor, req.body)),
+    async (req, reply) => reply.status(201).send(await organizations.createOrganization(req.actor, req.body)),
   );
   app.post(
     '/api/v1/party-members',
@@ -125,6 +125,6 @@ export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Object({ personId: Type.Integer() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await places.addPartyMember(req.actor, req.body)),
+    async (req, reply) => reply.status(201).send(await organizations.addPartyMember(req.actor, req.body)),
   );
 };

@@ -215,17 +215,6 @@ export const unitsRepo = {
     return db.selectFrom('unit_history').selectAll().where('unit_id', '=', unitId).orderBy('id', 'desc').limit(500).execute();
   },
 
-  /** Whether anything hangs on the unit (children, households, assignments, departments). */
-  async hasDependents(db: Q, id: number): Promise<string | null> {
-    const r = await sql<{ what: string }>`
-      select 'child units' as what where exists (select 1 from unit where parent_id = ${id})
-      union all select 'households' where exists (select 1 from household where unit_id = ${id})
-      union all select 'staff assignments' where exists (select 1 from assignment where unit_id = ${id})
-      union all select 'departments' where exists (select 1 from department where unit_id = ${id})
-      limit 1`.execute(db);
-    return r.rows[0]?.what ?? null;
-  },
-
   async withGeometry(db: Q, kinds: readonly string[]) {
     return db
       .selectFrom('unit')
