@@ -17,9 +17,10 @@ import { locate } from './scenarios/locate.ts';
 import { people } from './scenarios/people.ts';
 import { route } from './scenarios/route.ts';
 import { subtree } from './scenarios/subtree.ts';
+import { tickets } from './scenarios/tickets.ts';
 
 // locate first: it is pure CPU, and runs before the database scenarios leave PostgreSQL checkpointing.
-const scenarios: Scenario[] = [locate, insert, route, access, demoLoad, subtree, people];
+const scenarios: Scenario[] = [locate, insert, route, access, demoLoad, subtree, people, tickets];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

@@ -4,6 +4,7 @@
  */
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type pg from 'pg';
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const t0 = performance.now();
@@ -43,10 +44,22 @@ export async function sample<K extends string>(
   return out;
 }
 
-/** A bare Fastify instance with one route answering { ok: true }: the HTTP baseline. */
-export async function bareApp(): Promise<FastifyInstance> {
+/**
+ * A bare Fastify instance with one route answering { ok: true }: the HTTP baseline. With `insert`,
+ * also `POST /bare/insert`: the JSON body stored by one parameterised INSERT into `insert.table`
+ * (columns `title text, body jsonb`) on that pool, answering 201 with the new id: the write baseline.
+ */
+export async function bareApp(insert?: { pool: pg.Pool; table: string }): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   app.get('/bare', async () => ({ ok: true }));
+  if (insert) {
+    const text = `insert into ${insert.table} (title, body) values ($1, $2) returning id`;
+    app.post('/bare/insert', async (req, reply) => {
+      const body = req.body as { title?: string };
+      const r = await insert.pool.query<{ id: number }>(text, [body.title ?? '', JSON.stringify(body)]);
+      return reply.status(201).send({ id: r.rows[0]!.id });
+    });
+  }
   await app.ready();
   return app;
 }
@@ -57,6 +70,10 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** 2xx responses received. */
+  ok: number;
+  /** Seconds of load, all chunks together. */
+  seconds: number;
 }
 
 export interface Target {
@@ -64,9 +81,9 @@ export interface Target {
   /** Rotated across requests (one per request, in order), so a route can be hit with many ids. */
   paths: string[];
   headers?: Record<string, string>;
-  /** For write routes: method and body of every request. */
+  /** For write routes: method and body of every request (a function: the body of the i-th request). */
   method?: 'POST' | 'PUT' | 'PATCH';
-  body?: string;
+  body?: string | ((i: number) => string);
 }
 
 /** autocannon against an app listening on 127.0.0.1 at a random port (left listening: app.close() stops it). */
@@ -74,6 +91,7 @@ async function run(t: Target, seconds: number, connections: number): Promise<aut
   if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
   const port = (t.app.server.address() as { port: number }).port;
   let next = 0;
+  const body = t.body;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
@@ -82,8 +100,11 @@ async function run(t: Target, seconds: number, connections: number): Promise<aut
     requests: [
       {
         ...(t.method ? { method: t.method } : {}),
-        ...(t.body ? { body: t.body } : {}),
-        setupRequest: (req) => ({ ...req, path: t.paths[next++ % t.paths.length]! }),
+        ...(typeof body === 'string' ? { body } : {}),
+        setupRequest: (req) => {
+          const i = next++;
+          return { ...req, path: t.paths[i % t.paths.length]!, ...(typeof body === 'function' ? { body: body(i) } : {}) };
+        },
       },
     ],
   });
@@ -99,6 +120,8 @@ function merge(runs: autocannon.Result[]): LoadResult {
     p99: median(runs.map((r) => r.latency.p99)),
     errors: sum((r) => r.errors + r.timeouts),
     non2xx: sum((r) => r.non2xx),
+    ok: sum((r) => r['2xx']),
+    seconds: sum((r) => r.duration),
   };
 }
 

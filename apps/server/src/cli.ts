@@ -7,13 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, type Db } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { version } from './http/version.ts';
 import { FieldCrypto, loadOrCreateKeyRing } from './lib/field-crypto.ts';
 import { systemClock } from './lib/clock.ts';
 import { startServer } from './main.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { demoTicketCount, seedDemoTickets } from './modules/demo/tickets.seed.ts';
 import { reencryptAll } from './modules/keys/rotation.ts';
 import { importDivisions, loadCountyDivisions } from './modules/units/division-import.ts';
 import { unitsRepo } from './modules/units/units.repo.ts';
@@ -94,16 +95,46 @@ seed
   )
   .option('--scale <share>', 'share of the full county (1 = 1,094 grids, ~184,000 households)', scale, 0.01)
   .option('--seed <n>', 'seed value: the same value gives the same county', integer, 2026)
-  .action(async (opts: { scale: number; seed: number }) => {
+  .option('--tickets <n>', 'tickets over the last year (default: a year of reports at this scale)', integer)
+  .action(async (opts: { scale: number; seed: number; tickets?: number }) => {
     const { cfg, db } = await openMigrated();
     const crypto = new FieldCrypto(loadOrCreateKeyRing(cfg.keyFile));
     try {
       const summary = await seedDemo(db, systemClock, crypto, opts);
-      console.log(JSON.stringify(summary, null, 2));
+      const tickets = await seedTickets(db, cfg, crypto, {
+        count: opts.tickets ?? demoTicketCount(opts.scale),
+        days: 365,
+        seed: opts.seed,
+      });
+      console.log(JSON.stringify({ ...summary, ...tickets }, null, 2));
     } finally {
       await db.close();
     }
   });
+seed
+  .command('tickets')
+  .description('add generated tickets to a loaded county (the benchmark uses a million over three years)')
+  .requiredOption('--count <n>', 'how many tickets', integer)
+  .option('--days <n>', 'spread over the last n days', integer, 365)
+  .option('--seed <n>', 'seed value', integer, 2026)
+  .action(async (opts: { count: number; days: number; seed: number }) => {
+    const { cfg, db } = await openMigrated();
+    try {
+      console.log(JSON.stringify(await seedTickets(db, cfg, new FieldCrypto(loadOrCreateKeyRing(cfg.keyFile)), opts), null, 2));
+    } finally {
+      await db.close();
+    }
+  });
+
+async function seedTickets(db: Db, cfg: Config, crypto: FieldCrypto, opts: { count: number; days: number; seed: number }) {
+  const services = createServices(db, systemClock, crypto, cfg);
+  await services.categories.ensureDefaults();
+  const cal = await services.calendar.current();
+  const started = performance.now();
+  const r = await seedDemoTickets(db, systemClock, cal, services.categories, { ...opts, timeline: opts.count <= 50_000 });
+  const sweep = await services.supervision.sweep();
+  return { ...r, notices: sweep.notices, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
 
 const units = program.command('units').description('the unit tree');
 units

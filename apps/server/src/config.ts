@@ -28,6 +28,14 @@ export interface Config {
   sessionMaxHours: number;
   cookieSecure: boolean;
   importMaxMb: number;
+  uploadMaxMb: number;
+  fileStore: 'local' | 's3';
+  s3Endpoint: string | undefined;
+  s3Region: string;
+  s3Bucket: string | undefined;
+  s3AccessKeyId: string | undefined;
+  s3SecretAccessKey: string | undefined;
+  s3PathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +94,17 @@ const tileUrl = (raw: string, key: string) => {
     throw new ConfigError(key, 'expected an http(s) or /path URL template with {z}, {x} and {y}');
   return raw;
 };
+const httpUrl = (raw: string, key: string) => {
+  if (!/^https?:\/\/[^/\s]+\/?$/.test(raw))
+    throw new ConfigError(key, `expected an http(s)://host[:port] URL without a path, got "${raw}"`);
+  return raw.replace(/\/$/, '');
+};
+const oneOf =
+  <T extends string>(...allowed: T[]) =>
+  (raw: string, key: string): T => {
+    if (!(allowed as string[]).includes(raw)) throw new ConfigError(key, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const level = (raw: string, key: string) => {
   if (!(levels as readonly string[]).includes(raw)) {
@@ -121,6 +140,14 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
   },
   sessionMaxHours: { env: 'WANGGE_SESSION_MAX_HOURS', file: 'sessionMaxHours', fallback: () => 12, parse: int(1, 24 * 7) },
   importMaxMb: { env: 'WANGGE_IMPORT_MAX_MB', file: 'importMaxMb', fallback: () => 64, parse: int(1, 2048) },
+  uploadMaxMb: { env: 'WANGGE_UPLOAD_MAX_MB', file: 'uploadMaxMb', fallback: () => 20, parse: int(1, 1024) },
+  fileStore: { env: 'WANGGE_FILE_STORE', file: 'fileStore', fallback: () => 'local' as const, parse: oneOf('local', 's3') },
+  s3Endpoint: { env: 'WANGGE_S3_ENDPOINT', file: 's3Endpoint', fallback: () => undefined, parse: httpUrl },
+  s3Region: { env: 'WANGGE_S3_REGION', file: 's3Region', fallback: () => 'us-east-1', parse: text },
+  s3Bucket: { env: 'WANGGE_S3_BUCKET', file: 's3Bucket', fallback: () => undefined, parse: text },
+  s3AccessKeyId: { env: 'WANGGE_S3_ACCESS_KEY_ID', file: 's3AccessKeyId', fallback: () => undefined, parse: text },
+  s3SecretAccessKey: { env: 'WANGGE_S3_SECRET_ACCESS_KEY', file: 's3SecretAccessKey', fallback: () => undefined, parse: text },
+  s3PathStyle: { env: 'WANGGE_S3_PATH_STYLE', file: 's3PathStyle', fallback: () => true, parse: bool },
   cookieSecure: { env: 'WANGGE_COOKIE_SECURE', file: 'cookieSecure', fallback: () => false, parse: bool },
   mapTileUrl: { env: 'WANGGE_MAP_TILE_URL', file: 'mapTileUrl', fallback: () => undefined, parse: tileUrl },
 };
@@ -161,7 +188,12 @@ export function loadConfig(env: Source = process.env, overrides: Partial<Config>
     else if (fromFile !== undefined && fromFile !== null) out[name] = def.parse(String(fromFile), `${def.file} (config file)`);
     else out[name] = def.fallback();
   }
-  return out as unknown as Config;
+  const config = out as unknown as Config;
+  if (config.fileStore === 's3') {
+    for (const k of ['s3Endpoint', 's3Bucket', 's3AccessKeyId', 's3SecretAccessKey'] as const)
+      if (!config[k]) throw new ConfigError(keys[k].env, 'required when WANGGE_FILE_STORE=s3');
+  }
+  return config;
 }
 
 /** The variable each key is read from, for docs and error messages. */

@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { FieldCrypto, generateKeyRing, loadOrCreateKeyRing } from './lib/field-crypto.ts';
 import { createLogger } from './lib/logger.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { demoTicketCount, seedDemoTickets } from './modules/demo/tickets.seed.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface Runtime {
@@ -57,6 +58,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   // In-memory databases (tests) get throwaway keys; otherwise the key file outside the database.
   const crypto = new FieldCrypto(config.dataDir === 'memory://' ? generateKeyRing() : loadOrCreateKeyRing(config.keyFile));
   const services = createServices(db, clock, crypto, config);
+  await services.categories.ensureDefaults();
+  services.ticketNotifier.log = log;
   const defs = allJobs(services);
   for (const def of [...defs, ...(opts.extraJobs ?? [])]) jobs.register(def);
   await jobs.start();
@@ -91,6 +94,16 @@ async function seedIfEmpty(runtime: Runtime, crypto: FieldCrypto) {
   if (any) return;
   log.info(`Empty database: loading the demo county at scale ${config.demoScale}…`);
   const summary = await seedDemo(db, runtime.clock, crypto, { scale: config.demoScale, seed: 2026 });
+  const { categories, calendar, supervision } = runtime.services;
+  await categories.ensureDefaults();
+  const count = demoTicketCount(config.demoScale);
+  await seedDemoTickets(db, runtime.clock, await calendar.current(), categories, {
+    count,
+    days: 365,
+    seed: 2026,
+    timeline: true,
+  });
+  await supervision.sweep();
   // The demo passwords are shown once here and kept beside the database (mode 0600) for the newcomer.
   const file = path.join(config.dataDir, 'demo-accounts.txt');
   const lines = summary.accounts.map((a) => `${a.username.padEnd(12)} ${a.password}  ${a.role} @ ${a.unit}`);

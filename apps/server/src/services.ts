@@ -9,6 +9,7 @@ import type { FieldCrypto } from './lib/field-crypto.ts';
 import { AccessService } from './modules/access/access.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { SecondFactorService } from './modules/auth/second-factor.service.ts';
 import { HouseholdsService } from './modules/households/households.service.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
@@ -21,6 +22,18 @@ import { PeopleService } from './modules/people/people.service.ts';
 import { OrganizationsService } from './modules/places/organizations.service.ts';
 import { PlacesService } from './modules/places/places.service.ts';
 import { PeopleImportService } from './modules/people/import/import.service.ts';
+import { createFileStore, type FileStoreConfig } from './modules/files/create-store.ts';
+import { FilesService } from './modules/files/files.service.ts';
+import { CategoriesService } from './modules/tickets/categories.service.ts';
+import { InboxService } from './modules/tickets/inbox.service.ts';
+import { TicketNotifier } from './modules/tickets/notifier.ts';
+import { OperationsService } from './modules/tickets/operations.service.ts';
+import { StatisticsService } from './modules/tickets/statistics.service.ts';
+import { SupervisionService } from './modules/tickets/supervision.service.ts';
+import { DashboardService } from './modules/dashboard/dashboard.service.ts';
+import { TicketExport } from './modules/tickets/ticket-export.ts';
+import { TicketSearchService } from './modules/tickets/ticket-search.service.ts';
+import { TicketsService } from './modules/tickets/tickets.service.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -28,17 +41,28 @@ export function createServices(
   db: Db,
   clock: Clock,
   crypto: FieldCrypto,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'dataDir'>,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'dataDir'> & FileStoreConfig,
 ) {
   const audit = new AuditService(db, clock, crypto);
   const access = new AccessService(db, audit);
   const auth = new AuthService(db, clock, audit, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
   const maps = new MapsService(db, clock, access, audit);
   const people = new PeopleService(db, clock, crypto, access, audit);
+  const calendar = new CalendarService(db, clock, access, audit);
   // In-memory databases (tests) import from a temporary directory.
   const importDir =
     config.dataDir === 'memory://' ? path.join(tmpdir(), `wangge-imports-${process.pid}`) : path.join(config.dataDir, 'imports');
+  const files = new FilesService(db, clock, audit, createFileStore(config));
+  const categories = new CategoriesService(db, clock, audit);
+  const ticketNotifier = new TicketNotifier();
+  const tickets = new TicketsService(db, clock, crypto, access, calendar, categories, maps, ticketNotifier, audit);
+  tickets.attachments = files;
+  const statistics = new StatisticsService(db, clock, access, tickets);
+  const ticketSearch = new TicketSearchService(db, clock, access, calendar, categories, tickets);
+  const supervision = new SupervisionService(db, clock, access, calendar, tickets, ticketNotifier);
+  files.registerOwner('ticket', async (actor, id) => tickets.canRead(actor, id));
   return {
+    db,
     places: new PlacesService(db, clock, access, audit, maps),
     organizations: new OrganizationsService(db, clock, crypto, access, audit, maps),
     people,
@@ -46,6 +70,7 @@ export function createServices(
     peopleImport: new PeopleImportService(db, clock, crypto, access, audit, importDir),
     audit,
     access,
+    calendar,
     auth,
     secondFactor: new SecondFactorService(db, clock, crypto, audit, auth),
     users: new UsersService(db, clock, access, audit),
@@ -54,6 +79,17 @@ export function createServices(
     coverage: new CoverageService(db, clock, access),
     staff: new StaffService(db, clock, crypto, access, audit),
     households: new HouseholdsService(db, clock, access, audit),
+    files,
+    categories,
+    ticketNotifier,
+    tickets,
+    ticketSearch,
+    ticketExport: new TicketExport(db, clock, calendar, ticketSearch, audit),
+    ticketOperations: new OperationsService(db, clock, access, calendar, categories, tickets, ticketNotifier),
+    inbox: new InboxService(db, clock, access, calendar),
+    supervision,
+    statistics,
+    dashboard: new DashboardService(db, clock, access, calendar, supervision, statistics, audit),
   };
 }
 

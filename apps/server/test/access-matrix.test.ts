@@ -34,6 +34,17 @@ const f: Record<string, Record<Rel, number>> = {
   import: {} as never,
   building: {} as never,
   house: {} as never,
+  ticket: {} as never,
+};
+let categoryId = 0;
+let categoryCode = '';
+const opBodies: Record<string, object> = {
+  reject: { reason: 'invalid' },
+  consult: { participants: ['甲'], decision: '会商', committedDate: '2026-12-01' },
+  requestExtension: { workdays: 1, reason: '等待' },
+  decideExtension: { approve: true },
+  verify: { passed: true },
+  evaluate: { rating: 'satisfied' },
 };
 let idSeq = 100;
 const codes: Record<Rel, string> = {} as never;
@@ -139,6 +150,20 @@ beforeAll(async () => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    const category = (await rt.services.categories.list()).find((c) => c.code === 'policy')!;
+    categoryId = category.id;
+    categoryCode = category.code;
+    f.ticket![rel] = (
+      await rt.services.tickets.report(systemActor, {
+        title: `工单${rel}`,
+        description: '政策咨询',
+        categoryId,
+        channel: 'walkIn',
+        unitId: homeOf[rel],
+        householdId: f.household![rel],
+        reporter: { name: '来电人', phone: '13700000000' },
+      })
+    ).ticket.id;
     f.grant![rel] = (
       await rt.db.db
         .insertInto('role_grant')
@@ -160,6 +185,10 @@ interface Probe {
   /** For lists without a target: the response must not contain another relation's record. */
   leakKey?: string;
   multipart?: { unitId: string; csv: string };
+  /** Tickets: department handlers see only what is dispatched to their department. */
+  deptOnly?: boolean;
+  /** A server-sent-event stream: only the permission gate is probed (the stream itself never ends). */
+  stream?: boolean;
 }
 
 async function send(c: Client, p: Probe) {
@@ -186,6 +215,17 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
   const u = r.url;
   const path = (kind: string) => u.replace(':id', String(id(kind)));
   if (u.startsWith('/api/v1/audit')) return { method: r.method, url: u, global: true };
+  // The working calendar is global: one per installation.
+  if (u === '/api/v1/calendar/years/:year')
+    return {
+      method: r.method,
+      url: '/api/v1/calendar/years/2030',
+      body: { holidays: ['2030-01-01'], workdays: [] },
+      global: true,
+    };
+  if (u === '/api/v1/calendar/import')
+    return { method: r.method, url: u, body: { format: 'csv', content: '2031-01-01,holiday\n' }, global: true };
+  if (u.startsWith('/api/v1/calendar')) return { method: r.method, url: u, global: true };
   if (u.startsWith('/api/v1/units/:id')) {
     const body =
       r.method === 'PATCH'
@@ -207,6 +247,26 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
   if (u.startsWith('/api/v1/grants/:id')) return { method: r.method, url: path('grant') };
   if (u.startsWith('/api/v1/buildings/:id')) return { method: r.method, url: path('building') };
   if (u.startsWith('/api/v1/people/imports/:id')) return { method: r.method, url: path('import') };
+  if (u === '/api/v1/tickets/events') return { method: r.method, url: u, stream: true };
+  if (u.startsWith('/api/v1/tickets/:id/')) {
+    const op = u.split('/').pop()!;
+    return { method: r.method, url: path('ticket'), body: { version: 999, ...(opBodies[op] ?? {}) }, deptOnly: true };
+  }
+  if (u.startsWith('/api/v1/tickets/:id')) return { method: r.method, url: path('ticket'), deptOnly: true };
+  if (u.startsWith('/api/v1/ticket-categories') || u.startsWith('/api/v1/supervision/') || u.startsWith('/api/v1/tickets/inbox'))
+    return {
+      method: r.method,
+      url:
+        u.replace(':id', String(categoryId)) +
+        (u.endsWith('/circular') ? '?from=2026-01-01&to=2026-12-31' : u === '/api/v1/tickets/inbox' ? '?box=toAccept' : ''),
+      body:
+        r.method === 'POST' && u.endsWith('categories')
+          ? { code: `c${++idSeq}`, name: '新类别' }
+          : r.method === 'PUT'
+            ? { code: categoryCode, name: '政策咨询' }
+            : undefined,
+      global: true,
+    };
   if (u.startsWith('/api/v1/people/:id'))
     return { method: r.method, url: path('person'), body: r.method === 'PATCH' ? { version: 999 } : undefined };
   const key = `${r.method} ${u}`;
@@ -267,6 +327,25 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
           csv: `姓名,公民身份号码,人口类型,所属单元编码\n甲,${makeIdNumber('430624', '1991-01-01', ++idSeq)},户籍人口,x\n`,
         },
       };
+    case 'GET /api/v1/departments':
+      return { method: 'GET', url: u, global: true };
+    case 'POST /api/v1/tickets':
+      return {
+        method: 'POST',
+        url: u,
+        body: { title: '新工单', description: 'x', categoryId, channel: 'walkIn', unitId: id('home') },
+      };
+    case 'GET /api/v1/tickets':
+      return { method: 'GET', url: `${u}?q=工单${rel}`, leakKey: `工单${rel}`, deptOnly: true };
+    case 'GET /api/v1/tickets/duplicates':
+      return { method: 'GET', url: `${u}?categoryId=${categoryId}&householdId=${id('household')}`, leakKey: `工单${rel}` };
+    case 'GET /api/v1/dashboard':
+    case 'GET /api/v1/dashboard/report':
+      return { method: 'GET', url: `${u}?unitId=${id('unit')}` };
+    case 'GET /api/v1/tickets/export':
+      return { method: 'GET', url: `${u}?q=工单${rel}&format=csv`, leakKey: `工单${rel}`, deptOnly: true };
+    case 'GET /api/v1/tickets/statistics':
+      return { method: 'GET', url: `${u}?unitId=${id('unit')}&from=2026-01-01&to=2026-12-31` };
     case 'GET /api/v1/buildings':
     case 'GET /api/v1/organizations':
       return { method: 'GET', url: `${u}?within=${id('unit')}` };
@@ -322,21 +401,22 @@ describe('S1 access matrix', () => {
         const has = needed.some((p) => roleHas(role, p));
         for (const rel of RELS) {
           const p = probe(route, rel)!;
+          if (p.stream && has) continue;
           const res = await send(clients.get(role)!, p);
           const text = JSON.stringify(res.body ?? '');
-          const allowed = has && (p.global || inScope(rel));
+          const sees = inScope(rel) && !(p.deptOnly && role === 'departmentHandler');
+          const allowed = has && (p.global || sees);
           const tag = `${role} ${rel} ${route.method} ${route.url} → ${res.status}`;
           if (res.status >= 500) failures.push(`${tag} (server error)`);
           else if (p.leakKey && !has) {
             if (res.status !== 403) failures.push(`${tag} (expected 403)`);
           } else if (p.leakKey) {
             if (res.status !== 200) failures.push(`${tag} (expected 200)`);
-            else if (inScope(rel) !== text.includes(p.leakKey))
-              failures.push(`${tag} (${inScope(rel) ? 'missing' : 'LEAKED'} ${p.leakKey})`);
+            else if (sees !== text.includes(p.leakKey)) failures.push(`${tag} (${sees ? 'missing' : 'LEAKED'} ${p.leakKey})`);
           } else if (allowed && [401, 403, 404].includes(res.status))
             failures.push(`${tag} (refused in scope: ${text.slice(0, 120)})`);
           else if (!allowed && ![403, 404].includes(res.status)) failures.push(`${tag} (allowed out of scope)`);
-          else if (!allowed && /人员|户主|居民|target-|job-/.test(text)) failures.push(`${tag} (refusal leaks a record)`);
+          else if (!allowed && /人员|户主|居民|target-|job-|工单/.test(text)) failures.push(`${tag} (refusal leaks a record)`);
         }
       }
     }

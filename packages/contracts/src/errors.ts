@@ -13,6 +13,13 @@ export const ErrorCode = {
   RouteNotFound: 'route_not_found',
   MethodNotAllowed: 'method_not_allowed',
   Conflict: 'conflict',
+  /** The command carried an old version of the record; the body holds the current state. */
+  StaleVersion: 'stale_version',
+  /** The operation does not apply in the current state or not for this user; the body lists the allowed ones. */
+  TransitionNotAllowed: 'transition_not_allowed',
+  /** An Idempotency-Key reused with a different request body. */
+  IdempotencyKeyReused: 'idempotency_key_reused',
+  UnprocessableEntity: 'unprocessable_entity',
   Unauthenticated: 'unauthenticated',
   LoginFailed: 'login_failed',
   SignInIncomplete: 'sign_in_incomplete',

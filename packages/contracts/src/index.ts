@@ -1,6 +1,8 @@
+export * from './calendar.ts';
 export * from './common.ts';
 export * from './coverage.ts';
 export * from './errors.ts';
+export * from './files.ts';
 export * from './households.ts';
 export * from './people.ts';
 export * from './staff.ts';
@@ -8,3 +10,7 @@ export * from './system.ts';
 export * from './units.ts';
 export * from './auth.ts';
 export * from './permissions.ts';
+export * from './ticket-machine.ts';
+export * from './tickets.ts';
+export * from './ticket-views.ts';
+export * from './dashboard.ts';

@@ -20,6 +20,14 @@ export const Permission = {
   AuditRead: 'audit.read',
   ConfigManage: 'config.manage',
   KeyPersonsRead: 'keyPersons.read',
+  /** Tickets in the subtree (department handlers: those dispatched to their department). */
+  TicketsRead: 'tickets.read',
+  /** Report a new ticket (intake). */
+  TicketsReport: 'tickets.report',
+  /** Work the loop on tickets held by one's unit or department, or by units below it. */
+  TicketsHandle: 'tickets.handle',
+  /** The command center's dispatch rights: assign anywhere in the subtree, transfer, decide extensions. */
+  TicketsDispatch: 'tickets.dispatch',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -43,12 +51,14 @@ export const adminRoles: readonly UserRoleName[] = ['systemAdmin', 'securityAdmi
 const P = Permission;
 const read = [P.UnitsRead, P.StaffRead, P.HouseholdsRead, P.PeopleRead];
 const edit = [P.HouseholdsWrite, P.PeopleWrite];
+const tickets = [P.TicketsRead, P.TicketsReport, P.TicketsHandle];
 export const rolePermissions: Record<UserRoleName, readonly Permission[]> = {
-  countyDispatcher: [...read, P.DashboardRead, P.PersonalReveal, P.PeopleExport],
-  countyLeader: [...read, P.DashboardRead],
+  countyDispatcher: [...read, ...tickets, P.TicketsDispatch, P.DashboardRead, P.PersonalReveal, P.PeopleExport],
+  countyLeader: [...read, P.TicketsRead, P.DashboardRead],
   townshipOfficial: [
     ...read,
     ...edit,
+    ...tickets,
     P.UnitsWrite,
     P.StaffWrite,
     P.PersonalReveal,
@@ -59,6 +69,7 @@ export const rolePermissions: Record<UserRoleName, readonly Permission[]> = {
   villageOfficial: [
     ...read,
     ...edit,
+    ...tickets,
     P.UnitsWrite,
     P.StaffWrite,
     P.PersonalReveal,
@@ -66,9 +77,9 @@ export const rolePermissions: Record<UserRoleName, readonly Permission[]> = {
     P.DashboardRead,
     P.KeyPersonsRead,
   ],
-  gridLeader: [...read, ...edit, P.PersonalReveal],
-  gridWorker: [...read, ...edit],
-  departmentHandler: [P.UnitsRead],
+  gridLeader: [...read, ...edit, ...tickets, P.PersonalReveal],
+  gridWorker: [...read, ...edit, ...tickets],
+  departmentHandler: [P.UnitsRead, P.TicketsRead, P.TicketsHandle],
   systemAdmin: [P.UnitsRead, P.UnitsWrite, P.UsersManage, P.ConfigManage],
   securityAdmin: [P.UnitsRead, P.GrantsManage],
   auditAdmin: [P.AuditRead],

@@ -2,6 +2,8 @@
  * Kysely table types. One interface per table, named as the glossary names the concept;
  * each module's tables live in db/tables/<module>.ts and are gathered here.
  */
+import type { WorkCalendarNeedTable, WorkCalendarYearTable } from './tables/calendar.ts';
+import type { AttachmentTable } from './tables/files.ts';
 import type { AuditLogTable, AuditSealTable, RoleGrantTable, SessionTable, UserAccountTable } from './tables/access.ts';
 import type {
   BuildingTable,
@@ -27,6 +29,18 @@ import type {
   UnitHistoryTable,
   UnitTable,
 } from './tables/units.ts';
+import type {
+  IdempotencyKeyTable,
+  SupervisionCounterTable,
+  SupervisionNoticeTable,
+  TicketCategoryTable,
+  TicketEventTable,
+  TicketExtensionTable,
+  TicketNotificationTable,
+  TicketStatTable,
+  TicketStatVillageTable,
+  TicketTable,
+} from './tables/tickets.ts';
 
 export interface Database {
   unit: UnitTable;
@@ -54,4 +68,17 @@ export interface Database {
   import_job: ImportJobTable;
   import_rejection: ImportRejectionTable;
   person_import_stage: PersonImportStageTable;
+  attachment: AttachmentTable;
+  work_calendar_year: WorkCalendarYearTable;
+  work_calendar_need: WorkCalendarNeedTable;
+  ticket_category: TicketCategoryTable;
+  ticket: TicketTable;
+  ticket_event: TicketEventTable;
+  ticket_extension: TicketExtensionTable;
+  supervision_counter: SupervisionCounterTable;
+  supervision_notice: SupervisionNoticeTable;
+  ticket_notification: TicketNotificationTable;
+  idempotency_key: IdempotencyKeyTable;
+  ticket_stat: TicketStatTable;
+  ticket_stat_village: TicketStatVillageTable;
 }

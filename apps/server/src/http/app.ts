@@ -16,6 +16,12 @@ import type { Clock } from '../lib/clock.ts';
 import { loggerOptions } from '../lib/logger.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { filesRoutes } from '../modules/files/files.routes.ts';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { ticketEventsRoutes } from '../modules/tickets/events.routes.ts';
+import { supervisionRoutes } from '../modules/tickets/supervision.routes.ts';
+import { ticketsRoutes } from '../modules/tickets/tickets.routes.ts';
 import { householdsRoutes } from '../modules/households/households.routes.ts';
 import { usersRoutes } from '../modules/users/users.routes.ts';
 import { peopleImportRoutes } from '../modules/people/import/import.routes.ts';
@@ -98,12 +104,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(calendarRoutes);
   await app.register(unitsRoutes);
   await app.register(staffRoutes);
   await app.register(householdsRoutes);
   await app.register(peopleRoutes);
   await app.register(peopleImportRoutes);
   await app.register(placesRoutes);
+  await app.register(filesRoutes);
+  await app.register(ticketsRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(ticketEventsRoutes);
+  await app.register(dashboardRoutes);
 
   await registerWebApp(app, deps.config.webDist);
   app.setNotFoundHandler((request, reply) =>

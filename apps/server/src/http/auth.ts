@@ -59,6 +59,7 @@ export async function registerAuth(app: FastifyInstance, cookieSecure: boolean) 
     req.actor = {
       userId: user.id,
       username: user.username,
+      displayName: user.display_name,
       sessionId: session.id,
       grants:
         session.stage === 'active'

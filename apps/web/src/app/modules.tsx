@@ -48,11 +48,21 @@ export const appModules: readonly AppModule[] = [
     permission: Permission.PeopleRead,
     load: () => import('./routes/people.tsx'),
   },
-  { key: 'tickets', path: '/tickets', icon: <FileTextOutlined />, load: () => import('./routes/tickets.tsx') },
+  {
+    key: 'tickets',
+    path: '/tickets',
+    // /tickets is the inbox; /tickets/list, /tickets/new and /tickets/:id the list, the report form and a ticket.
+    params: '/:section?',
+    icon: <FileTextOutlined />,
+    permission: Permission.TicketsRead,
+    load: () => import('./routes/tickets.tsx'),
+  },
   { key: 'registers', path: '/registers', icon: <BookOutlined />, load: () => import('./routes/registers.tsx') },
   {
     key: 'commandCenter',
     path: '/command-center',
+    // /command-center/:unitId is a unit's overview; /command-center/wall/:unitId? the wall screen (大屏).
+    params: '/:unitOrWall?/:wallUnitId?',
     icon: <DashboardOutlined />,
     permission: Permission.DashboardRead,
     load: () => import('./routes/command-center.tsx'),
@@ -60,6 +70,8 @@ export const appModules: readonly AppModule[] = [
   {
     key: 'statistics',
     path: '/statistics',
+    // /statistics/supervision (督办) and /statistics/circular (通报) are tabs beside the figures.
+    params: '/:tab?',
     icon: <BarChartOutlined />,
     permission: Permission.DashboardRead,
     load: () => import('./routes/statistics.tsx'),
@@ -69,7 +81,7 @@ export const appModules: readonly AppModule[] = [
     path: '/admin',
     params: '/:tab?',
     icon: <SettingOutlined />,
-    permission: [Permission.UsersManage, Permission.GrantsManage, Permission.AuditRead],
+    permission: [Permission.UsersManage, Permission.GrantsManage, Permission.AuditRead, Permission.ConfigManage],
     load: () => import('./routes/admin.tsx'),
   },
 ];

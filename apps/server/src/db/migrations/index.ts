@@ -7,10 +7,18 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_units.ts';
 import * as m0003 from './0003_access.ts';
 import * as m0004 from './0004_base_data.ts';
+import * as m0005 from './0005_work_calendar.ts';
+import * as m0006 from './0006_tickets.ts';
+import * as m0007 from './0007_files.ts';
+import * as m0008 from './0008_ticket_stats.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_units': m0002,
   '0003_access': m0003,
   '0004_base_data': m0004,
+  '0005_work_calendar': m0005,
+  '0006_tickets': m0006,
+  '0007_files': m0007,
+  '0008_ticket_stats': m0008,
 };

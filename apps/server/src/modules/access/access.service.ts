@@ -4,12 +4,25 @@
  * they did not exist (no record, no count leaks) and the refusal is audited.
  */
 import { ErrorCode, roleHas, type Permission } from '@wangge/contracts';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { unitsRepo, type UnitRow } from '../units/units.repo.ts';
 import type { Actor, ActorGrant } from './actor.ts';
+
+/**
+ * `column <@ p1 or column <@ p2 …`: PostgreSQL searches a GiST index for `<@ ltree` but not for
+ * `<@ array[…]`, which would filter every row instead.
+ */
+export function pathWithin(column: RawBuilder<unknown> | string, paths: string[]): RawBuilder<SqlBool> {
+  const col = typeof column === 'string' ? sql.ref(column) : column;
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${sql.join(
+    paths.map((p) => sql`${col} <@ ${p}::ltree`),
+    sql` or `,
+  )})`;
+}
 
 const covers = (grantPath: string, path: string) => path === grantPath || path.startsWith(`${grantPath}.`);
 
@@ -39,12 +52,23 @@ export class AccessService {
     return paths.filter((p, i) => !paths.slice(0, i).some((q) => covers(q, p)));
   }
 
+  /** The highest unit where the actor holds `permission` (the tree's root for the system): "my area" by default. */
+  async topUnit(actor: Actor, permission: Permission): Promise<UnitRow | null> {
+    const paths = this.scopePaths(actor, permission);
+    if (paths === null)
+      return (
+        (await this.db.db.selectFrom('unit').selectAll().where('parent_id', 'is', null).orderBy('id').executeTakeFirst()) ?? null
+      );
+    if (paths.length === 0) return null;
+    return (await unitsRepo.findById(this.db.db, Number(paths[0]!.split('.').pop()))) ?? null;
+  }
+
   /** A SQL condition limiting `column` (an ltree path) to the actor's scope. */
   scopeCondition(actor: Actor, permission: Permission, column: string): Expression<SqlBool> {
     const paths = this.scopePaths(actor, permission);
     if (paths === null) return sql<SqlBool>`true`;
     if (paths.length === 0) return sql<SqlBool>`false`;
-    return sql<SqlBool>`${sql.ref(column)} <@ array[${sql.join(paths.map((p) => sql`${p}::ltree`))}]`;
+    return pathWithin(column, paths);
   }
 
   async deny(

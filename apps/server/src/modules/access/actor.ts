@@ -18,6 +18,8 @@ export interface Actor {
   system?: boolean;
   userId: number | null;
   username: string;
+  /** The name people see (the account's display name). */
+  displayName?: string;
   sessionId: string | null;
   grants: ActorGrant[];
   ip: string | null;

@@ -14,6 +14,7 @@ export const encryptedColumns = [
   { table: 'person', column: 'id_number_enc' },
   { table: 'person', column: 'phone_enc' },
   { table: 'organization', column: 'contact_phone_enc' },
+  { table: 'ticket', column: 'reporter_phone_enc' },
 ] as const;
 
 export async function reencryptAll(db: Db, crypto: FieldCrypto, batch = 1000): Promise<Record<string, number>> {
@@ -26,13 +27,13 @@ export async function reencryptAll(db: Db, crypto: FieldCrypto, batch = 1000): P
         where ${sql.ref(column)} is not null and ${sql.ref(column)} not like ${`${crypto.currentKeyId}:%`}
         order by id limit ${batch}`.execute(db.db);
       if (rows.rows.length === 0) break;
-      await db.db.transaction().execute(async (tx) => {
-        for (const r of rows.rows) {
-          await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${crypto.encrypt(crypto.decrypt(r.v))} where id = ${r.id}`.execute(
-            tx,
-          );
-        }
-      });
+      // One statement per batch: a county's 600,000 people re-encrypt in minutes, not hours.
+      const ids = rows.rows.map((r) => r.id);
+      const values = rows.rows.map((r) => crypto.encrypt(crypto.decrypt(r.v)));
+      await sql`
+        update ${sql.table(table)} as x set ${sql.ref(column)} = v.val
+        from unnest(${sql.val(ids)}::int[], ${sql.val(values)}::text[]) as v(id, val)
+        where x.id = v.id`.execute(db.db);
       done += rows.rows.length;
     }
     counts[`${table}.${column}`] = done;

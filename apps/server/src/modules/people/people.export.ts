@@ -2,10 +2,10 @@
  * Export of people as CSV or .xlsx: scoped like the search, masked (never the full ID number or
  * phone), capped per request, audited, and streamed in pages so memory stays flat.
  */
-import { PassThrough, Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Permission, type PersonQuery } from '@wangge/contracts';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
+import { tabularStream } from '../../lib/tabular-export.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -81,32 +81,6 @@ export class PeopleExport {
       objectType: 'person',
       detail: { format, filter: q, cap: EXPORT_CAP },
     });
-    const source = this.rows(actor, q);
-    if (format === 'csv') {
-      const cell = (c: string) => {
-        const safe = /^[=+\-@]/.test(c) ? `'${c}` : c; // no formulas when opened in Excel
-        return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-      };
-      return Readable.from(
-        (async function* () {
-          yield `\uFEFF${header.join(',')}\n`;
-          for await (const row of source) yield `${row.map(cell).join(',')}\n`;
-        })(),
-      );
-    }
-    const out = new PassThrough();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet('实有人口');
-    void (async () => {
-      try {
-        ws.addRow(header).commit();
-        for await (const row of source) ws.addRow(row).commit();
-        ws.commit();
-        await wb.commit();
-      } catch (err) {
-        out.destroy(err as Error);
-      }
-    })();
-    return out;
+    return tabularStream(header, this.rows(actor, q), format, '实有人口');
   }
 }

@@ -59,13 +59,13 @@ describe('AppLayout', () => {
     const { router } = renderApp('/');
     await screen.findByText('工作台模块建设中');
 
-    fireEvent.click(screen.getByRole('link', { name: '事件' }));
+    fireEvent.click(screen.getByRole('link', { name: '台账' }));
 
-    expect(await screen.findByText('事件模块建设中')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/tickets');
+    expect(await screen.findByText('台账模块建设中')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/registers');
     const selected = screen.getAllByRole('menuitem').filter((item) => item.className.includes('-selected'));
-    expect(selected.map((item) => item.textContent)).toEqual(['事件']);
-    expect(document.title).toBe('事件 - 网格化服务管理信息系统');
+    expect(selected.map((item) => item.textContent)).toEqual(['台账']);
+    expect(document.title).toBe('台账 - 网格化服务管理信息系统');
   });
 
   it('shows the version and database kind in the footer', async () => {

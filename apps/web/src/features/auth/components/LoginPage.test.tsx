@@ -60,7 +60,7 @@ describe('signing in', { timeout: 20_000 }, () => {
         return json(200, { ...signedInAnswer, csrfToken: 'tok-login' });
       },
     });
-    const { router } = renderApp('/tickets');
+    const { router } = renderApp('/registers');
     await screen.findByRole('heading', { name: '用户登录' });
 
     signIn();
@@ -70,8 +70,8 @@ describe('signing in', { timeout: 20_000 }, () => {
     fireEvent.change(code, { target: { value: '123 456' } });
     fireEvent.click(screen.getByRole('button', { name: '验证' }));
 
-    expect(await screen.findByText('事件模块建设中')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/tickets');
+    expect(await screen.findByText('台账模块建设中')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/registers');
     expect(verifications).toHaveLength(1);
     expect(verifications[0]?.init?.method).toBe('POST');
     expect(JSON.parse(String(verifications[0]?.init?.body))).toEqual({ code: '123456' });

@@ -1,0 +1,123 @@
+/**
+ * Live ticket events as server-sent events: new reports, assignments, state and light changes,
+ * supervision notices, limited to the viewer's scope. `forYou` marks what is addressed to the
+ * viewer's own unit or department. A reconnecting browser sends Last-Event-ID and gets what it
+ * missed (up to 500 events); a comment every 20 s keeps proxies from closing the stream.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Permission } from '@wangge/contracts';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { Actor } from '../access/actor.ts';
+import type { TicketNotice } from './notifier.ts';
+import { canReadTicket } from './ticket-roles.ts';
+
+const HEARTBEAT_MS = 20_000;
+
+function forYou(actor: Actor, n: TicketNotice): boolean {
+  return actor.grants.some((g) =>
+    g.role === 'departmentHandler'
+      ? g.departmentId !== null && g.departmentId === n.departmentId
+      : n.departmentId === null && g.unitId === n.unitId,
+  );
+}
+
+function frame(actor: Actor, n: TicketNotice): string {
+  const data = {
+    kind: n.kind,
+    ticket: { id: n.ticketId, code: n.code, title: n.title, state: n.state },
+    light: n.light,
+    forYou: forYou(actor, n),
+    at: n.at.toISOString(),
+  };
+  return `id: ${n.id ?? ''}\nevent: ticket\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+export const ticketEventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { ticketNotifier } = app.services;
+  const { db } = app.services.db;
+
+  app.get(
+    '/api/v1/tickets/events',
+    {
+      config: { access: Permission.TicketsRead },
+      schema: {
+        tags: ['tickets'],
+        summary: 'Live ticket events (text/event-stream), scoped to the caller',
+        headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,18}$' })) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor;
+      const visible = (n: TicketNotice) =>
+        canReadTicket(actor, {
+          unit_path: n.unitPath ?? '',
+          holder_unit_path: n.holderPath ?? '',
+          department_ids: n.departmentIds ?? [],
+        });
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 3000\n\n');
+      const queue: TicketNotice[] = [];
+      let replaying = true;
+      const unsubscribe = ticketNotifier.subscribe((n) => {
+        if (!visible(n)) return;
+        if (replaying) queue.push(n);
+        else res.write(frame(actor, n));
+      });
+      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+      req.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+      const last = req.headers['last-event-id'];
+      let seen = 0;
+      if (last) {
+        const missed = await sql<{
+          id: string;
+          ticket_id: number;
+          kind: string;
+          light: string | null;
+          target_unit_id: number | null;
+          target_department_id: number | null;
+          at: Date;
+          code: string;
+          title: string;
+          state: string;
+          unit_path: string;
+          holder_unit_path: string;
+          department_ids: number[];
+        }>`select n.*, t.code, t.title, t.state, t.unit_path, t.holder_unit_path, t.department_ids
+           from ticket_notification n join ticket t on t.id = n.ticket_id
+           where n.id > ${last} order by n.id limit 500`.execute(db);
+        for (const m of missed.rows) {
+          const n: TicketNotice = {
+            id: Number(m.id),
+            ticketId: m.ticket_id,
+            code: m.code,
+            title: m.title,
+            state: m.state,
+            kind: m.kind as TicketNotice['kind'],
+            light: m.light,
+            unitId: m.target_unit_id,
+            departmentId: m.target_department_id,
+            unitPath: m.unit_path,
+            holderPath: m.holder_unit_path,
+            departmentIds: m.department_ids,
+            at: new Date(m.at),
+          };
+          seen = Math.max(seen, n.id!);
+          if (visible(n)) res.write(frame(actor, n));
+        }
+      }
+      replaying = false;
+      for (const n of queue) if ((n.id ?? 0) > seen) res.write(frame(actor, n));
+    },
+  );
+};

@@ -1,0 +1,106 @@
+/**
+ * The map of the unit's children coloured by a measure (open, red, per 1,000 people, on-time
+ * rate), with its legend and the measure switch. A click on a child opens its dashboard; at a
+ * village or grid the open tickets are dots coloured by light, a click opens the ticket.
+ */
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { Alert, Empty, Flex, Segmented, Spin, Typography } from 'antd';
+import type { Dashboard } from '@wangge/contracts';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSystemInfo } from '@/features/system/api/get-system-info.ts';
+import { useUnitMap } from '@/features/units/api/get-unit-map.ts';
+import { useDisplay } from '../hooks/use-display.ts';
+import { childStyles } from '../utils/child-styles.ts';
+import { ticketPath } from '../utils/links.ts';
+import { Measures, type Measure } from '../utils/measure.ts';
+import { MapLegend } from './MapLegend.tsx';
+
+const CommandMap = lazy(() => import('./CommandMap.tsx'));
+
+export interface MapPanelProps {
+  data: Dashboard;
+  measure: Measure;
+  onMeasure: (measure: Measure) => void;
+  onOpen: (unitId: number) => void;
+  height: number;
+}
+
+export function MapPanel({ data, measure, onMeasure, onOpen, height }: MapPanelProps) {
+  const { t } = useTranslation();
+  const { wall } = useDisplay();
+  const navigate = useNavigate();
+  const shapes = useUnitMap(data.unit.id);
+  const tileUrl = useSystemInfo().data?.mapTileUrl ?? null;
+
+  const describe = useCallback(
+    (name: string, value: string) =>
+      t('commandCenter.map.polygonLabel', { name, measure: t(`commandCenter.measure.${measure}`), value }),
+    [t, measure],
+  );
+  const { steps, styles } = useMemo(() => childStyles(data.children, measure, describe), [data.children, measure, describe]);
+  const openTicket = useCallback((id: number) => void navigate(ticketPath(id)), [navigate]);
+  const hasShapes = shapes.data !== undefined && (shapes.data.features.length > 0 || shapes.data.outline !== null);
+  const unmapped = data.children.filter((c) => !c.hasGeometry).length;
+
+  let map;
+  if (shapes.isPending) map = <Spin description={t('app.loading')} />;
+  else if (shapes.isError) map = <Alert type="warning" showIcon title={t('commandCenter.map.loadFailed')} />;
+  else if (!hasShapes) map = <Empty description={t('commandCenter.map.noShapes')} style={{ paddingTop: height / 3 }} />;
+  else
+    map = (
+      <Suspense fallback={<Spin description={t('app.loading')} />}>
+        <CommandMap
+          shapes={shapes.data}
+          styles={styles}
+          points={data.points}
+          tileUrl={tileUrl}
+          dark={wall}
+          label={t('commandCenter.map.label', { name: data.unit.name })}
+          onOpen={onOpen}
+          onPoint={openTicket}
+        />
+      </Suspense>
+    );
+
+  return (
+    <Flex vertical gap={8} style={{ height: '100%' }} data-testid="cc-map-panel">
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Text strong style={{ fontSize: wall ? 20 : 14 }}>
+          {t('commandCenter.map.title')}
+        </Typography.Text>
+        <Segmented<Measure>
+          size={wall ? 'middle' : 'small'}
+          value={measure}
+          onChange={onMeasure}
+          options={Measures.map((m) => ({ value: m, label: t(`commandCenter.measure.${m}`) }))}
+          aria-label={t('commandCenter.map.measure')}
+        />
+      </Flex>
+      <div style={{ position: 'relative', flex: 1, minHeight: height }}>
+        <div style={{ position: 'absolute', inset: 0 }}>{map}</div>
+        {(data.children.length > 0 || data.points !== null) && (
+          <div
+            style={{
+              position: 'absolute',
+              left: 8,
+              bottom: 8,
+              zIndex: 500,
+              padding: '6px 10px',
+              fontSize: wall ? 15 : 12,
+              borderRadius: 4,
+              background: wall ? 'rgba(11, 26, 46, 0.85)' : 'rgba(255, 255, 255, 0.9)',
+            }}
+          >
+            <MapLegend measure={measure} steps={data.children.length > 0 ? steps : []} showPoints={data.points !== null} />
+          </div>
+        )}
+      </div>
+      {unmapped > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('commandCenter.map.unmapped', { n: unmapped })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The live ticket stream (server-sent events, scoped by the server) and its state for the small
+ * connection indicator. The browser reconnects by itself after a dropped connection; when it gives
+ * up (an HTTP error while the server restarts), a new stream is opened after a pause. Everything
+ * is closed and cleared on unmount: a wall screen opens and leaves pages for days.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Light, TicketRef } from '@wangge/contracts';
+
+export const TICKET_EVENTS_URL = '/api/v1/tickets/events';
+const RETRY_MS = 10_000;
+
+export interface TicketStreamEvent {
+  kind: 'assigned' | 'state' | 'light' | 'supervision';
+  ticket: Pick<TicketRef, 'id' | 'code' | 'title' | 'state'>;
+  light: Light | null;
+  forYou: boolean;
+  at: string;
+}
+
+export type StreamStatus = 'connecting' | 'open' | 'closed';
+
+function parse(data: string): TicketStreamEvent | null {
+  try {
+    const e = JSON.parse(data) as TicketStreamEvent;
+    return typeof e?.ticket?.id === 'number' ? e : null;
+  } catch {
+    return null;
+  }
+}
+
+export function useTicketStream(onEvent: (e: TicketStreamEvent) => void, enabled = true): StreamStatus {
+  const [status, setStatus] = useState<StreamStatus>('connecting');
+  const [attempt, setAttempt] = useState(0);
+  // The stream stays open across renders and calls the latest handler.
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource(TICKET_EVENTS_URL, { withCredentials: true });
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    setStatus('connecting');
+    source.onopen = () => setStatus('open');
+    source.onerror = () => {
+      if (source.readyState !== EventSource.CLOSED) return setStatus('connecting');
+      setStatus('closed');
+      retry ??= setTimeout(() => setAttempt((n) => n + 1), RETRY_MS);
+    };
+    const onTicket = (message: MessageEvent<string>) => {
+      const e = parse(message.data);
+      if (e) handler.current(e);
+    };
+    source.addEventListener('ticket', onTicket);
+    return () => {
+      clearTimeout(retry);
+      source.removeEventListener('ticket', onTicket);
+      source.onopen = null;
+      source.onerror = null;
+      source.close();
+    };
+  }, [enabled, attempt]);
+
+  return status;
+}

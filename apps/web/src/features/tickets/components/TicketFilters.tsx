@@ -1,0 +1,116 @@
+/** The 全部事件 filter bar; a search runs on 查询 (or Enter). The URL holds what it selects. */
+import { Button, Checkbox, DatePicker, Form, Input, Select, Space, TreeSelect } from 'antd';
+import { HandlingLevels, Lights, TicketChannels } from '@wangge/contracts';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { categoryTree, useCategories } from '../api/get-categories.ts';
+import { TicketResults, type TicketFilter } from '../api/get-tickets.ts';
+import { STATE_FILTERS } from '../hooks/use-ticket-list-view.ts';
+
+type Values = Omit<TicketFilter, 'from' | 'to' | 'within'> & { range?: [Dayjs, Dayjs] | null };
+
+export function TicketFilters({ value, onSearch }: { value: TicketFilter; onSearch: (values: TicketFilter) => void }) {
+  const { t } = useTranslation();
+  const categories = useCategories();
+  const { within, from, to, ...rest } = value;
+  const initial: Values = { ...rest, range: from && to ? [dayjs(from), dayjs(to)] : null };
+
+  const submit = ({ range, ...values }: Values) =>
+    onSearch({
+      ...values,
+      // The scope comes from the link that opened the list; the form keeps it.
+      within,
+      q: values.q?.trim() || undefined,
+      from: range?.[0]?.format('YYYY-MM-DD'),
+      to: range?.[1]?.format('YYYY-MM-DD'),
+      supervised: values.supervised || undefined,
+    });
+
+  const all = t('tickets.list.all');
+  return (
+    <Form<Values>
+      key={JSON.stringify(value)}
+      layout="inline"
+      initialValues={initial}
+      onFinish={submit}
+      style={{ rowGap: 8 }}
+      aria-label={t('tickets.list.search')}
+      data-testid="ticket-filters"
+    >
+      <Form.Item name="q" label={t('tickets.list.q')}>
+        <Input allowClear style={{ width: 170 }} placeholder={t('tickets.list.qPlaceholder')} maxLength={50} />
+      </Form.Item>
+      <Form.Item name="state" label={t('tickets.fields.state')}>
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={all}
+          aria-label={t('tickets.fields.state')}
+          options={STATE_FILTERS.map((s) => ({ value: s, label: t(`tickets.state.${s}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="light" label={t('tickets.fields.light')}>
+        <Select
+          allowClear
+          style={{ width: 90 }}
+          placeholder={all}
+          aria-label={t('tickets.fields.light')}
+          options={Lights.map((l) => ({ value: l, label: t(`tickets.light.${l}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="categoryId" label={t('tickets.fields.category')}>
+        <TreeSelect
+          allowClear
+          style={{ width: 180 }}
+          placeholder={all}
+          aria-label={t('tickets.fields.category')}
+          treeData={categoryTree(categories.data ?? [])}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item name="channel" label={t('tickets.fields.channel')}>
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={all}
+          aria-label={t('tickets.fields.channel')}
+          options={TicketChannels.map((c) => ({ value: c, label: t(`tickets.channel.${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="level" label={t('tickets.fields.level')}>
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={all}
+          aria-label={t('tickets.fields.level')}
+          options={HandlingLevels.map((l) => ({ value: l, label: t(`tickets.level.${l}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="result" label={t('tickets.fields.result')}>
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={all}
+          aria-label={t('tickets.fields.result')}
+          options={TicketResults.map((r) => ({ value: r, label: t(`tickets.result.${r}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="range" label={t('tickets.list.dateRange')}>
+        <DatePicker.RangePicker style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item name="supervised" valuePropName="checked">
+        <Checkbox>{t('tickets.list.supervised')}</Checkbox>
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t('tickets.list.search')}
+          </Button>
+          <Button onClick={() => onSearch({ within })}>{t('tickets.list.reset')}</Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
