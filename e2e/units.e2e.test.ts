@@ -60,7 +60,17 @@ describe.skipIf(!hasChromium)('the 网格 module in a real browser', () => {
     await page.getByRole('tab', { name: '人员' }).click();
     await page.getByRole('button', { name: /任命人员/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('新建人员').click();
+    // A click that lands while the dialog is still opening (a loaded CI machine) can be lost: retry until the form shows.
+    for (let attempt = 1; ; attempt++) {
+      await dialog.getByText('新建人员').click();
+      const shown = await dialog
+        .getByLabel('姓名')
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('the 新建人员 form never appeared');
+    }
     await dialog.getByLabel('姓名').fill('周新任');
     await dialog.getByLabel('手机号').fill('13712345678');
     await dialog.getByRole('combobox', { name: '岗位' }).click();
