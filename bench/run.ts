@@ -11,6 +11,7 @@ import prettier from 'prettier';
 import { pendingCleanups, postgresVersion, runCleanups } from './lib/db.ts';
 import type { Ctx, Row, Scenario } from './lib/types.ts';
 import { access } from './scenarios/access.ts';
+import { dashboard } from './scenarios/dashboard.ts';
 import { demoLoad } from './scenarios/demo-load.ts';
 import { insert } from './scenarios/insert.ts';
 import { locate } from './scenarios/locate.ts';
@@ -20,7 +21,7 @@ import { subtree } from './scenarios/subtree.ts';
 import { tickets } from './scenarios/tickets.ts';
 
 // locate first: it is pure CPU, and runs before the database scenarios leave PostgreSQL checkpointing.
-const scenarios: Scenario[] = [locate, insert, route, access, demoLoad, subtree, people, tickets];
+const scenarios: Scenario[] = [locate, insert, route, access, demoLoad, subtree, people, tickets, dashboard];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

@@ -1,4 +1,5 @@
 /** SQL for accounts, grants and sessions. */
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { Database } from '../../db/types.ts';
 
@@ -53,6 +54,32 @@ export const authRepo = {
     return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  /**
+   * Everything a request's authentication needs in one statement: the session, its user's status and
+   * names, and the user's active grants with their unit's path (the gate runs on every request).
+   */
+  async authenticationOf(db: Q, id: string) {
+    return db
+      .selectFrom('session as s')
+      .innerJoin('user_account as a', 'a.id', 's.user_id')
+      .selectAll('s')
+      .select(['a.username', 'a.display_name', 'a.status as user_status'])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('role_grant as g')
+            .innerJoin('unit as u', 'u.id', 'g.unit_id')
+            .select(['g.id', 'g.role', 'g.unit_id', 'g.department_id', 'u.path'])
+            .whereRef('g.user_id', '=', 's.user_id')
+            .where('g.revoked_at', 'is', null)
+            .where('u.status', '=', 'active')
+            .orderBy('g.id'),
+        ).as('grants'),
+      )
+      .where('s.id', '=', id)
+      .executeTakeFirst();
+  },
+
   async touchSession(db: Q, id: string, at: Date) {
     await db.updateTable('session').set({ last_seen_at: at }).where('id', '=', id).execute();
   },
@@ -94,3 +121,4 @@ export const authRepo = {
 export type UserRow = NonNullable<Awaited<ReturnType<typeof authRepo.userById>>>;
 export type GrantRow = Awaited<ReturnType<typeof authRepo.activeGrants>>[number];
 export type SessionRow = NonNullable<Awaited<ReturnType<typeof authRepo.session>>>;
+export type Authentication = NonNullable<Awaited<ReturnType<typeof authRepo.authenticationOf>>>;
