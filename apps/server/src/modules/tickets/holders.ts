@@ -3,7 +3,7 @@
  * escalation, and the check that a target lies where the actor may send it.
  */
 import type { AttachmentInfo, HandlingLevel } from '@wangge/contracts';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { levelOfKind } from './tickets.mapper.ts';
@@ -38,13 +38,24 @@ export async function unitsOnPath(q: Q, path: string) {
   return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
 }
 
+/** A unit and its ancestors, root first, in one statement (empty when the unit does not exist). */
+export async function chainOf(q: Q, unitId: number) {
+  const rows = await q
+    .selectFrom('unit')
+    .select(['id', 'code', 'name', 'kind', 'path'])
+    .where(sql<boolean>`id = any(string_to_array((select path::text from unit where id = ${unitId}), '.')::int[])`)
+    .execute();
+  return rows.sort((a, b) => a.path.length - b.path.length);
+}
+
+type ChainUnit = Awaited<ReturnType<typeof unitsOnPath>>[number];
+
 /**
- * The holder at `level` for a ticket located at `path`: the ancestor of that level, or the
- * location itself when it lies above that level; department-level categories start at the county,
- * whose dispatcher sends them on.
+ * The holder at `level` for a ticket located at the last unit of `chain` (root first): the ancestor
+ * of that level, or the location itself when it lies above that level; department-level categories
+ * start at the county, whose dispatcher sends them on.
  */
-export async function holderFor(q: Q, path: string, level: HandlingLevel): Promise<Holder & { code: string; kind: string }> {
-  const chain = await unitsOnPath(q, path);
+export function pickHolder(chain: ChainUnit[], level: HandlingLevel): Holder & { code: string; kind: string } {
   const want = order[level];
   let pick = chain[0]!;
   for (const u of chain) {

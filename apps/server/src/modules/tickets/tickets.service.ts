@@ -5,7 +5,7 @@
  * operations.service.ts.
  */
 import { ErrorCode, Permission, type Ticket, type TicketCreate, type TicketEvent } from '@wangge/contracts';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { Database } from '../../db/types.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -22,9 +22,11 @@ import { checkKey, purgeIdempotencyKeys, withIdempotency } from './idempotency.t
 import { lightColumns } from './lights.ts';
 import type { TicketNotice, TicketNotifier } from './notifier.ts';
 import { canReadTicket, allowedOperations } from './ticket-roles.ts';
-import { holderFor, type TicketAttachments } from './holders.ts';
+import { chainOf, pickHolder, type TicketAttachments } from './holders.ts';
 import { toEvent, toTicket } from './tickets.mapper.ts';
 import { ticketsRepo, type TicketScope, type TicketView } from './tickets.repo.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
 
 export class TicketsService {
   attachments: TicketAttachments | null = null;
@@ -58,15 +60,22 @@ export class TicketsService {
     const category = await this.categories.forIntake(input.categoryId);
     const fields = this.categories.validateFields(category, input.fields);
     const unitId = await this.#placeUnit(input);
-    const { unit } = await this.access.requireUnit(actor, Permission.TicketsReport, unitId);
+    // The unit and its ancestors in one read: the scope check and the holder both come from it.
+    const chain = await chainOf(this.db.db, unitId);
+    const unit = chain.at(-1);
+    if (!unit || unit.id !== unitId) {
+      await this.access.requireUnit(actor, Permission.TicketsReport, unitId); // refuses: there is no such unit
+      throw AppError.notFound('Unit');
+    }
+    await this.access.requirePath(actor, Permission.TicketsReport, unit.path, { objectType: 'unit', objectId: unitId, unitId });
+    const holder = pickHolder(chain, category.defaultLevel);
     const now = this.clock.now();
     const cal = await this.calendar.current();
     const outbox: TicketNotice[] = [];
-    const r = await withIdempotency(this.db, actor, key, { route: 'report', input }, now, async (trx) => {
+    const work = async (trx: Q) => {
       const household = input.householdId ? await this.#household(trx, actor, input.householdId) : null;
       const personNames = await this.#people(trx, actor, input.personIds ?? []);
       const personIds = personNames.map((p) => p.id);
-      const holder = await holderFor(trx, unit.path, category.defaultLevel);
       const d = computeDeadlines(cal, now, rulesFor(category.deadlines, input.urgency ?? 'normal'));
       if (d.missingYears.length > 0) await this.calendar.noteMissingYears(d.missingYears, trx);
       const dups = await ticketsRepo.duplicates(trx, {
@@ -157,7 +166,7 @@ export class TicketsService {
         { light: lights.set.light, unitId: holder.unitId },
       );
       const attachments = attachmentIds.length
-        ? ((await this.attachments?.link(trx, actor, attachmentIds, {
+        ? ((await this.attachments?.link(trx as Transaction<Database>, actor, attachmentIds, {
             type: 'ticket',
             id,
             unitPath: unit.path,
@@ -210,7 +219,13 @@ export class TicketsService {
         pendingExtension: null,
         allowedOperations: allowedOperations(actor, { ...view, pending_extension: false }),
       });
-    });
+    };
+    // The ticket, its first timeline entry and its notification are one statement, atomic alone;
+    // a transaction only when an idempotency key or attachments are written with it.
+    const r =
+      key === undefined && !input.attachmentIds?.length
+        ? { value: await work(this.db.db), replayed: false }
+        : await withIdempotency(this.db, actor, key, { route: 'report', input }, now, work);
     this.notifier.publish(outbox);
     return { ticket: r.value, replayed: r.replayed };
   }
@@ -331,7 +346,7 @@ export class TicketsService {
     ]);
   }
 
-  async #household(trx: Transaction<Database>, actor: Actor, id: number) {
+  async #household(trx: Q, actor: Actor, id: number) {
     const h = await trx
       .selectFrom('household as h')
       .innerJoin('unit as u', 'u.id', 'h.unit_id')
@@ -343,7 +358,7 @@ export class TicketsService {
     return h;
   }
 
-  async #people(trx: Transaction<Database>, actor: Actor, ids: number[]): Promise<{ id: number; name: string }[]> {
+  async #people(trx: Q, actor: Actor, ids: number[]): Promise<{ id: number; name: string }[]> {
     if (ids.length === 0) return [];
     const rows = await trx
       .selectFrom('person as p')
