@@ -37,13 +37,20 @@ const bodies: Partial<Record<TicketOperation, object>> = {
 
 async function compare(label: string) {
   const units = [w.county, w.township, w.village];
+  // Whole months (the monthly summary), whole months with days at both edges, and days only.
+  const periods = [
+    ['2026-01-01', '2026-12-31'],
+    ['2026-08-20', '2026-10-03'],
+    ['2026-09-10', '2026-09-20'],
+  ] as const;
   for (const unit of units)
-    for (const by of [undefined, 'category', 'unit'] as const) {
-      const q: StatisticsQuery = { unitId: unit.id, from: '2026-01-01', to: '2026-12-31', ...(by ? { by } : {}) };
-      const summary = await rt.services.statistics.statistics(systemActor, q, 'auto');
-      const raw = await rt.services.statistics.statistics(systemActor, q, 'raw');
-      expect(summary, `${label}: ${unit.name} by ${by ?? 'none'}`).toEqual(raw);
-    }
+    for (const [from, to] of periods)
+      for (const by of [undefined, 'category', 'unit'] as const) {
+        const q: StatisticsQuery = { unitId: unit.id, from, to, ...(by ? { by } : {}) };
+        const summary = await rt.services.statistics.statistics(systemActor, q, 'auto');
+        const raw = await rt.services.statistics.statistics(systemActor, q, 'raw');
+        expect(summary, `${label}: ${unit.name} ${from}…${to} by ${by ?? 'none'}`).toEqual(raw);
+      }
 }
 
 describe('summary figures', () => {

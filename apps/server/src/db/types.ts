@@ -37,6 +37,7 @@ import type {
   TicketEventTable,
   TicketExtensionTable,
   TicketNotificationTable,
+  TicketStatMonthTable,
   TicketStatTable,
   TicketStatVillageTable,
   TicketTable,
@@ -80,5 +81,6 @@ export interface Database {
   ticket_notification: TicketNotificationTable;
   idempotency_key: IdempotencyKeyTable;
   ticket_stat: TicketStatTable;
+  ticket_stat_month: TicketStatMonthTable;
   ticket_stat_village: TicketStatVillageTable;
 }

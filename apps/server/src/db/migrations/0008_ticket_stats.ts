@@ -57,9 +57,9 @@ export const ticketStatColumns = [
   'wd_close_n',
 ] as const;
 
-const cols = ticketStatColumns.join(', ');
-const dayOf = (t: string) => `((${t}.received_at at time zone 'UTC') + interval '8 hours')::date`;
-const areaOf = (t: string, depth: number) => `subpath(${t}.unit_path, 0, least(nlevel(${t}.unit_path), ${depth}))`;
+export const cols = ticketStatColumns.join(', ');
+export const dayOf = (t: string) => `((${t}.received_at at time zone 'UTC') + interval '8 hours')::date`;
+export const areaOf = (t: string, depth: number) => `subpath(${t}.unit_path, 0, least(nlevel(${t}.unit_path), ${depth}))`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
@@ -119,23 +119,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger ticket_stat_trg after insert or update or delete on ticket for each row execute function ticket_stat_apply();
   `,
   );
-}
-
-/** Recomputes the whole summary (after a bulk load with the trigger disabled). */
-export function rebuildTicketStatSql(): string {
-  return `
-    begin;
-    delete from ticket_stat;
-    delete from ticket_stat_village;
-    create temporary table ticket_stat_rows on commit drop as
-      select ${dayOf('t')} as d, ${areaOf('t', 3)} as a, t.category_id as c, (${ticketStatVector}) as v from ticket t;
-    insert into ticket_stat (day, area_path, category_id, ${cols})
-    select d, subpath(a, 0, least(nlevel(a), 2)), c, ${ticketStatColumns.map((_, i) => `sum(v[${i + 1}])`).join(', ')}
-    from ticket_stat_rows group by 1, 2, 3;
-    insert into ticket_stat_village (day, area_path, ${cols})
-    select d, a, ${ticketStatColumns.map((_, i) => `sum(v[${i + 1}])`).join(', ')}
-    from ticket_stat_rows group by 1, 2;
-    commit`;
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

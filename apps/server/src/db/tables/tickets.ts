@@ -166,6 +166,14 @@ export interface TicketStatTable {
   received: number;
 }
 
+/** The same per month (its first day; migration 0009). */
+export interface TicketStatMonthTable {
+  month: string;
+  area_path: string;
+  category_id: number;
+  received: number;
+}
+
 /** Per day of receipt and village, all categories (migration 0008). */
 export interface TicketStatVillageTable {
   day: string;

@@ -19,7 +19,7 @@ import { rawFigures, summaryFigures, summaryTable, type RawFigures, type Summary
 import type { SupervisionService } from '../tickets/supervision.service.ts';
 import { BaseCountsCache } from './base-counts.ts';
 import { dashboardRepo } from './dashboard.repo.ts';
-import { addDays, monthRange, shiftMonth } from './periods.ts';
+import { addDays, monthRange, shiftMonth } from '../../lib/periods.ts';
 
 const n = (r: RawFigures | undefined, k: string) => Number(r?.[k] ?? 0);
 const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);

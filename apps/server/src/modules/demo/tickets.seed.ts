@@ -8,7 +8,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { copyRows } from '../../db/copy.ts';
-import { rebuildTicketStatSql } from '../../db/migrations/0008_ticket_stats.ts';
+import { rebuildTicketStatSql } from '../../db/migrations/0009_ticket_stat_month.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { computeDeadlines, rulesFor } from '../tickets/deadlines.ts';

@@ -7,6 +7,8 @@
 import { HandlingLevels } from '@wangge/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { ticketStatColumns } from '../../db/migrations/0008_ticket_stats.ts';
+import { splitMonths } from '../../lib/periods.ts';
 import { endOfDay, startOfDay } from './deadlines.ts';
 
 export type SummaryKey = 'category' | 'child' | 'day' | 'month' | null;
@@ -18,6 +20,8 @@ export interface SummaryQuery {
   by: SummaryKey;
   /** Category ids to keep (a category and its children), or null for all. */
   categories: number[] | null;
+  /** With `by`: also the total over the whole unit (key null, `total: 1`), in the same statement. */
+  total?: boolean;
 }
 
 /**
@@ -47,10 +51,30 @@ function groupKey(
   c: { category: RawBuilder<unknown>; path: RawBuilder<unknown>; day: RawBuilder<unknown> },
 ) {
   if (by === 'category') return sql`${c.category}::text`;
-  if (by === 'child') return sql`ltree2text(subpath(${c.path}, ${depth}, 1))`;
+  if (by === 'child') return sql`case when nlevel(${c.path}) > ${depth} then ltree2text(subpath(${c.path}, ${depth}, 1)) end`;
   if (by === 'day') return sql`${c.day}::text`;
   if (by === 'month') return sql`to_char(${c.day}, 'YYYY-MM')`;
   return sql`''`;
+}
+
+/**
+ * The summary rows for a period. ticket_stat (days) is read through ticket_stat_month for the whole
+ * months in it, so a year is twelve rows per township and category plus the days at its edges.
+ */
+function source(table: 'ticket_stat' | 'ticket_stat_village', q: SummaryQuery) {
+  const area = sql`area_path <@ ${q.path}::ltree`;
+  if (table === 'ticket_stat_village' || q.by === 'day')
+    return sql`(select * from ${sql.table(table)} where ${area} and day between ${q.from}::date and ${q.to}::date)`;
+  const { months, days } = splitMonths(q.from, q.to);
+  const columns = sql.raw(`area_path, category_id, ${ticketStatColumns.join(', ')}`);
+  const parts = days.map(
+    ([a, b]) => sql`select day, ${columns} from ticket_stat where ${area} and day between ${a}::date and ${b}::date`,
+  );
+  if (months)
+    parts.unshift(
+      sql`select month as day, ${columns} from ticket_stat_month where ${area} and month between ${months[0]}::date and ${months[1]}::date`,
+    );
+  return sql`(${sql.join(parts, sql` union all `)})`;
 }
 
 export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promise<RawFigures[]> {
@@ -61,13 +85,17 @@ export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promis
   const keyT = groupKey(q.by, depth, { category: sql`t.category_id`, path: sql`t.unit_path`, day: localDay(sql`t.received_at`) });
   const catS = q.categories ? sql`and s.category_id = any(${sql.val(q.categories)}::int[])` : sql``;
   const catT = q.categories ? sql`and t.category_id = any(${sql.val(q.categories)}::int[])` : sql``;
-  const childS = q.by === 'child' ? sql`and nlevel(s.area_path) > ${depth}` : sql``;
-  const childT = q.by === 'child' ? sql`and nlevel(t.unit_path) > ${depth}` : sql``;
+  const total = q.total === true && q.by !== null;
+  // Without the total, a unit's own tickets (placed at it, not in a child) have no row by child.
+  const childS = q.by === 'child' && !total ? sql`and nlevel(s.area_path) > ${depth}` : sql``;
+  const childT = q.by === 'child' && !total ? sql`and nlevel(t.unit_path) > ${depth}` : sql``;
+  const groups = total ? sql`grouping sets ((k), ())` : sql`k`;
+  const grouping = total ? sql`grouping(k)` : sql`0`;
   const late = sql`(t.resolve_due_at <= ${now} or (t.dispatched_at is null and t.accept_due_at <= ${now})
                     or (t.feedback_at is null and t.feedback_due_at <= ${now}))`;
   const r = await sql<Record<string, unknown>>`
     with s as (
-      select ${keyS} as key,
+      select k as key, ${grouping} as total,
         sum(received)::int as received, sum(rejected)::int as rejected, sum(closed)::int as closed,
         sum(closed_on_time)::int as closed_on_time, sum(evaluated)::int as evaluated, sum(satisfied)::int as satisfied,
         sum(basically)::int as basically, sum(self_resolved)::int as self_resolved, sum(redone)::int as redone,
@@ -77,25 +105,40 @@ export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promis
           sql`, `,
         )},
         sum(wd_close_sum)::float8 as wd_sum, sum(wd_close_n)::int as wd_n
-      from ${sql.table(table)} s
-      where s.area_path <@ ${q.path}::ltree and s.day between ${q.from}::date and ${q.to}::date ${catS} ${childS}
-      group by 1
+      from (select ${keyS} as k, s.* from ${source(table, q)} s where true ${catS} ${childS}) s
+      group by ${groups}
     ), o as (
-      select ${keyT} as key, count(*)::int as open_now,
+      select k as key, ${grouping} as total, count(*)::int as open_now,
         count(*) filter (where t.resolve_due_at <= ${now})::int as due_open,
         count(*) filter (where ${late})::int as overdue_now
-      from ticket t
-      where ${OPEN} and t.unit_path <@ ${q.path}::ltree
-        and t.received_at >= ${startOfDay(q.from)} and t.received_at < ${endOfDay(q.to)} ${catT} ${childT}
-      group by 1
+      from (
+        select ${keyT} as k, t.resolve_due_at, t.dispatched_at, t.accept_due_at, t.feedback_at, t.feedback_due_at
+        from ticket t
+        where ${OPEN} and t.unit_path <@ ${q.path}::ltree
+          and t.received_at >= ${startOfDay(q.from)} and t.received_at < ${endOfDay(q.to)} ${catT} ${childT}
+      ) t
+      group by ${groups}
     )
     select s.*, coalesce(o.open_now, 0) as open_now, coalesce(o.overdue_now, 0) as overdue_now,
       s.closed + coalesce(o.due_open, 0) as due,
       case when s.wd_n > 0 then s.wd_sum / s.wd_n end as avg_workdays
-    from s left join o on o.key = s.key
-    where s.received > 0
+    from s left join o on o.key is not distinct from s.key and o.total = s.total
+    where s.received > 0 and (s.total = 1 or s.key is not null or ${q.by === null})
     order by s.key`.execute(db.db);
-  return r.rows.map((x) => ({ ...(x as Record<string, number | null>), id: null, key: String(x.key), name: null }) as RawFigures);
+  return r.rows.map(
+    (x) =>
+      ({
+        ...(x as Record<string, number | null>),
+        id: null,
+        key: x.key === null ? null : String(x.key),
+        name: null,
+      }) as RawFigures,
+  );
+}
+
+/** Splits summaryFigures' answer with `total: true` into the total and the grouped rows. */
+export function withTotal(rows: RawFigures[]): { total: RawFigures | undefined; rows: RawFigures[] } {
+  return { total: rows.find((r) => Number(r.total) === 1), rows: rows.filter((r) => Number(r.total) !== 1) };
 }
 
 /** The same figures from the ticket table (for units below the summary's area, and for tests). */

@@ -24,7 +24,7 @@ import type { Actor } from '../access/actor.ts';
 import { endOfDay, startOfDay } from './deadlines.ts';
 import type { TicketsService } from './tickets.service.ts';
 import { scopeCondition } from './tickets.repo.ts';
-import { summaryFigures, summaryTable, type RawFigures, type SummaryKey } from './stat-summary.ts';
+import { summaryFigures, summaryTable, withTotal, type RawFigures, type SummaryKey } from './stat-summary.ts';
 
 type Raw = RawFigures;
 
@@ -152,10 +152,10 @@ export class StatisticsService {
     now: Date,
   ) {
     const base = { path: unit.path, from: q.from, to: q.to, categories };
-    const [totals, grouped] = await Promise.all([
-      summaryFigures(this.db, { ...base, by: null }, now),
-      by ? summaryFigures(this.db, { ...base, by }, now) : Promise.resolve([]),
-    ]);
+    // One statement: the grouped rows and the total (grouping sets).
+    const { total, rows: grouped } = by
+      ? withTotal(await summaryFigures(this.db, { ...base, by, total: true }, now))
+      : { total: (await summaryFigures(this.db, { ...base, by: null }, now))[0], rows: [] };
     let rows: (RawFigures & { sort: string })[] = [];
     if (by === 'category') {
       const cats = await this.db.db.selectFrom('ticket_category').select(['id', 'code', 'name', 'sort']).execute();
@@ -180,7 +180,7 @@ export class StatisticsService {
       unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind as UnitKind },
       from: q.from,
       to: q.to,
-      totals: figures((totals[0] ?? { id: null, key: null, name: null }) as Raw),
+      totals: figures((total ?? { id: null, key: null, name: null }) as Raw),
       rows: rows.map((r) => ({ id: r.id, key: String(r.key), name: String(r.name), ...figures(r as Raw) })),
     };
   }
