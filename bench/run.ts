@@ -19,9 +19,10 @@ import { people } from './scenarios/people.ts';
 import { route } from './scenarios/route.ts';
 import { subtree } from './scenarios/subtree.ts';
 import { tickets } from './scenarios/tickets.ts';
+import { wall } from './scenarios/wall.ts';
 
 // locate first: it is pure CPU, and runs before the database scenarios leave PostgreSQL checkpointing.
-const scenarios: Scenario[] = [locate, insert, route, access, demoLoad, subtree, people, tickets, dashboard];
+const scenarios: Scenario[] = [locate, insert, route, access, demoLoad, subtree, people, tickets, dashboard, wall];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

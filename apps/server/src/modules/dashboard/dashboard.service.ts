@@ -15,7 +15,14 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import { statColumns, type StatisticsService } from '../tickets/statistics.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { monthlyReport } from './monthly-report.ts';
-import { rawFigures, summaryFigures, summaryTable, type RawFigures, type SummaryQuery } from '../tickets/stat-summary.ts';
+import {
+  rawFigures,
+  summaryFigures,
+  summaryTable,
+  withTotal,
+  type RawFigures,
+  type SummaryQuery,
+} from '../tickets/stat-summary.ts';
 import type { SupervisionService } from '../tickets/supervision.service.ts';
 import { BaseCountsCache } from './base-counts.ts';
 import { dashboardRepo } from './dashboard.repo.ts';
@@ -53,6 +60,14 @@ export class DashboardService {
       : rawFigures(this.db, q, now, statColumns(now));
   }
 
+  /** The total and the rows by `q.by`: one statement from the summary, two from tickets. */
+  async figuresWithTotal(q: SummaryQuery, now: Date): Promise<{ total: RawFigures | undefined; rows: RawFigures[] }> {
+    if (summaryTable(q.path.split('.').length, q.by, q.categories))
+      return withTotal(await summaryFigures(this.db, { ...q, total: true }, now));
+    const [total, rows] = await Promise.all([this.figures({ ...q, by: null }, now), this.figures(q, now)]);
+    return { total: total[0], rows };
+  }
+
   async overview(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
     const unit = await this.#unit(actor, query.unitId);
     const now = this.clock.now();
@@ -66,22 +81,44 @@ export class DashboardService {
     const prevTo = addDays(prev.from, Math.min(Number(to.slice(8)) - 1, Number(prev.to.slice(8)) - 1));
     const yearFrom = `${month.slice(0, 4)}-01-01`;
     const path = unit.path;
-    const q = (from: string, to: string, by: SummaryQuery['by'] = null) =>
-      this.figures({ path, from, to, by, categories: null }, now);
-    const [monthT, prevT, todayT, yesterdayT, byChild, days, cats, months, year, live, liveChildren] = await Promise.all([
-      q(from, to),
+    // live: false where only summary counts are shown (no open-ticket figures needed).
+    const q = (from: string, to: string, by: SummaryQuery['by'] = null, live = true) =>
+      this.figures({ path, from, to, by, categories: null, live }, now);
+    const [
+      monthAll,
+      prevT,
+      todayT,
+      yesterdayT,
+      days,
+      cats,
+      months,
+      year,
+      live,
+      liveChildren,
+      children,
+      redList,
+      notices,
+      latest,
+      points,
+    ] = await Promise.all([
+      this.figuresWithTotal({ path, from, to, by: 'child', categories: null }, now),
       q(prev.from, prevTo),
-      q(today, today),
-      q(addDays(today, -1), addDays(today, -1)),
-      q(from, to, 'child'),
-      q(addDays(today, -29), today, 'day'),
-      q(from, to, 'category'),
+      q(today, today, null, false),
+      q(addDays(today, -1), addDays(today, -1), null, false),
+      q(addDays(today, -29), today, 'day', false),
+      q(from, to, 'category', false),
       q(monthRange(shiftMonth(month, -11)).from, to, 'month'),
-      q(yearFrom, to),
+      q(yearFrom, to, null, false),
       dashboardRepo.openCounts(this.db, path, now),
       dashboardRepo.openByChild(this.db, path, now),
+      dashboardRepo.children(this.db, unit.id),
+      dashboardRepo.redList(this.db, path, now, 20),
+      this.supervision.notices(actor, { within: unit.id, from: weekStart(today), limit: 20 }),
+      dashboardRepo.latest(this.db, path, 10),
+      ['village', 'grid', 'microGrid', 'householdGroup'].includes(unit.kind) ? dashboardRepo.points(this.db, path) : null,
     ]);
-    const children = await dashboardRepo.children(this.db, unit.id);
+    const byChild = monthAll.rows;
+    const monthT = monthAll.total ? [monthAll.total] : [];
     const [baseTotal, ...baseChildren] = await this.base.sums([path, ...children.map((c) => c.path)]);
     const childFig = new Map(byChild.map((r) => [String(r.key), r]));
     const childLive = new Map(liveChildren.map((r) => [String(r.key), r]));
@@ -147,7 +184,7 @@ export class DashboardService {
         county: n(year[0], 'level_county'),
         department: n(year[0], 'level_department'),
       },
-      redList: (await dashboardRepo.redList(this.db, path, now, 20)).map((r) => ({
+      redList: redList.map((r) => ({
         ticket: { id: r.id, code: r.code, title: r.title, state: r.state as never },
         holder: r.holder,
         unit: r.unit,
@@ -155,7 +192,7 @@ export class DashboardService {
         workdaysLate: Math.max(0, cal.workdaysBetween(new Date(r.due_at), now)),
         supervisionLevel: r.supervision_level as never,
       })),
-      notices: (await this.supervision.notices(actor, { within: unit.id, from: weekStart(today), limit: 20 })).items.map((x) => ({
+      notices: notices.items.map((x) => ({
         id: x.id,
         number: x.number,
         ticket: x.ticket,
@@ -163,16 +200,14 @@ export class DashboardService {
         addressedTo: x.addressedTo,
         issuedAt: x.issuedAt,
       })),
-      latest: (await dashboardRepo.latest(this.db, path, 10)).map((r) => ({
+      latest: latest.map((r) => ({
         ticket: { id: r.id, code: r.code, title: r.title, state: r.state as never },
         unit: r.unit,
         category: r.category,
         receivedAt: new Date(r.received_at).toISOString(),
         light: r.light as never,
       })),
-      points: ['village', 'grid', 'microGrid', 'householdGroup'].includes(unit.kind)
-        ? await dashboardRepo.points(this.db, path)
-        : null,
+      points,
     };
   }
 
