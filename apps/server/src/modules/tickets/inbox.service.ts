@@ -75,20 +75,32 @@ export class InboxService {
   /** One box, most urgent first: red, then the nearest deadline. */
   async list(actor: Actor, box: InboxBox, limit = 50, offset = 0): Promise<PageOf<TicketSummary>> {
     const cond = this.#conditions(actor)[box];
-    const total = await this.db.db
+    const light = sql`case t.light when 'red' then 0 when 'yellow' then 1 else 2 end`;
+    const due = sql`coalesce(case when t.dispatched_at is null then t.accept_due_at end, t.resolve_due_at)`;
+    // The page is chosen on the ticket table alone; the names are joined for its rows only.
+    const page = this.db.db
       .selectFrom('ticket as t')
+      .select('t.id')
       .where(cond)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const rows = (await ticketsRepo
-      .selectView(this.db.db)
-      .where(cond)
-      .orderBy(sql`case t.light when 'red' then 0 when 'yellow' then 1 else 2 end`)
-      .orderBy(sql`coalesce(case when t.dispatched_at is null then t.accept_due_at end, t.resolve_due_at)`)
+      .orderBy(light)
+      .orderBy(due)
       .orderBy('t.id')
       .limit(limit)
-      .offset(offset)
-      .execute()) as TicketView[];
+      .offset(offset);
+    const [total, rows] = await Promise.all([
+      this.db.db
+        .selectFrom('ticket as t')
+        .where(cond)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      ticketsRepo
+        .selectView(this.db.db)
+        .where('t.id', 'in', page)
+        .orderBy(light)
+        .orderBy(due)
+        .orderBy('t.id')
+        .execute() as Promise<TicketView[]>,
+    ]);
     const now = this.clock.now();
     const cal = await this.calendar.current();
     return { items: rows.map((r) => toSummary(cal, r, now)), total: Number(total.n), limit, offset };
