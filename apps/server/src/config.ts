@@ -26,6 +26,7 @@ export interface Config {
   mapTileUrl: string | undefined;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   importMaxMb: number;
   uploadMaxMb: number;
@@ -139,6 +140,12 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
     parse: int(1, 24 * 60),
   },
   sessionMaxHours: { env: 'WANGGE_SESSION_MAX_HOURS', file: 'sessionMaxHours', fallback: () => 12, parse: int(1, 24 * 7) },
+  sessionCacheSeconds: {
+    env: 'WANGGE_SESSION_CACHE_SECONDS',
+    file: 'sessionCacheSeconds',
+    fallback: () => 2,
+    parse: int(0, 60),
+  },
   importMaxMb: { env: 'WANGGE_IMPORT_MAX_MB', file: 'importMaxMb', fallback: () => 64, parse: int(1, 2048) },
   uploadMaxMb: { env: 'WANGGE_UPLOAD_MAX_MB', file: 'uploadMaxMb', fallback: () => 20, parse: int(1, 1024) },
   fileStore: { env: 'WANGGE_FILE_STORE', file: 'fileStore', fallback: () => 'local' as const, parse: oneOf('local', 's3') },

@@ -41,11 +41,15 @@ export function createServices(
   db: Db,
   clock: Clock,
   crypto: FieldCrypto,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'dataDir'> & FileStoreConfig,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'sessionCacheSeconds' | 'dataDir'> & FileStoreConfig,
 ) {
   const audit = new AuditService(db, clock, crypto);
   const access = new AccessService(db, audit);
-  const auth = new AuthService(db, clock, audit, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+  const auth = new AuthService(db, clock, audit, {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+    cacheSeconds: config.sessionCacheSeconds,
+  });
   const maps = new MapsService(db, clock, access, audit);
   const people = new PeopleService(db, clock, crypto, access, audit);
   const calendar = new CalendarService(db, clock, access, audit);
@@ -73,8 +77,12 @@ export function createServices(
     calendar,
     auth,
     secondFactor: new SecondFactorService(db, clock, crypto, audit, auth),
-    users: new UsersService(db, clock, access, audit),
-    units: new UnitsService(db, clock, access, audit, () => maps.locator.invalidate()),
+    users: new UsersService(db, clock, access, audit, () => auth.sessionCache.clear()),
+    units: new UnitsService(db, clock, access, audit, () => {
+      // Unit moves and retirements change grant paths and scopes.
+      maps.locator.invalidate();
+      auth.sessionCache.clear();
+    }),
     maps,
     coverage: new CoverageService(db, clock, access),
     staff: new StaffService(db, clock, crypto, access, audit),

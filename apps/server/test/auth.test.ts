@@ -97,6 +97,20 @@ describe('signing in', () => {
     expect((await api(worker, 'GET', '/api/v1/auth/me')).status).toBe(401);
   });
 
+  it('takes a revoked grant away at the next request, though sessions are cached in memory', async () => {
+    const secAdmin = await signIn(rt, 'securityAdmin', countyId);
+    const official = await signIn(rt, 'townshipOfficial', countyId);
+    expect((await api(official, 'GET', `/api/v1/units/${countyId}`)).status).toBe(200);
+    const grant = await rt.db.db
+      .selectFrom('role_grant')
+      .select('id')
+      .where('user_id', '=', official.userId)
+      .executeTakeFirstOrThrow();
+    expect((await api(secAdmin, 'POST', `/api/v1/grants/${grant.id}/revoke`)).status).toBe(200);
+    const after = await api(official, 'GET', `/api/v1/units/${countyId}`);
+    expect([403, 404]).toContain(after.status);
+  });
+
   it('refuses writes without the CSRF token', async () => {
     const c = await signIn(rt, 'townshipOfficial', countyId);
     const res = await rt.app.inject({

@@ -26,6 +26,7 @@ export interface AuthenticatedUser {
   display_name: string;
 }
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { SessionCache } from './session-cache.ts';
 
 export interface RequestMeta {
   ip: string | null;
@@ -36,6 +37,8 @@ export interface RequestMeta {
 export interface SessionPolicy {
   idleMinutes: number;
   maxHours: number;
+  /** How long an authenticated session is kept in memory (session-cache.ts); 0 = read every time. */
+  cacheSeconds?: number;
 }
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -58,7 +61,12 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly policy: SessionPolicy,
-  ) {}
+  ) {
+    this.sessionCache = new SessionCache((policy.cacheSeconds ?? 0) * 1000);
+  }
+
+  /** Recently authenticated sessions; other services clear it when they change sign-in facts. */
+  readonly sessionCache: SessionCache;
 
   private anonymous(meta: RequestMeta, username: string): Actor {
     return { userId: null, username, sessionId: null, grants: [], ip: meta.ip, requestId: meta.requestId };
@@ -129,29 +137,34 @@ export class AuthService {
   }
 
   /** The session behind a cookie, if it is still alive; ends it when it timed out. */
-  /** The request gate's check, in one statement (plus a write at most every 30 seconds, or when ending). */
+  /** The request gate's check: from memory or one statement, plus a write at most every 30 seconds. */
   async authenticate(
     secret: string,
   ): Promise<{ session: SessionRow; user: AuthenticatedUser; grants: Authentication['grants'] }> {
     const now = this.clock.now();
-    const found = await authRepo.authenticationOf(this.db.db, sessionIdOf(secret));
+    const id = sessionIdOf(secret);
+    let found = this.sessionCache.get(id);
+    if (!found) {
+      found = await authRepo.authenticationOf(this.db.db, id);
+      if (found) this.sessionCache.set(id, found);
+    }
     if (!found || found.ended_at) throw AppError.unauthenticated('Your session has ended; sign in again');
     const { username, display_name, user_status, grants, ...session } = found;
     const idleLimit = new Date(session.last_seen_at).getTime() + this.policy.idleMinutes * 60_000;
     const reason = now > new Date(session.expires_at) ? 'expired' : now.getTime() > idleLimit ? 'idle' : null;
-    if (reason) {
-      await authRepo.endSession(this.db.db, session.id, now, reason);
+    if (reason || user_status !== 'active') {
+      this.sessionCache.delete(id);
+      await authRepo.endSession(this.db.db, session.id, now, reason ?? 'disabled');
+      if (!reason) throw AppError.unauthenticated('This account is disabled');
       throw AppError.unauthenticated(
         reason === 'idle' ? 'Signed out after inactivity; sign in again' : 'Your session has expired; sign in again',
       );
     }
-    if (user_status !== 'active') {
-      await authRepo.endSession(this.db.db, session.id, now, 'disabled');
-      throw AppError.unauthenticated('This account is disabled');
-    }
-    // Bound the writes: last_seen moves at most every 30 seconds.
-    if (now.getTime() - new Date(session.last_seen_at).getTime() > 30_000)
+    // Bound the writes: last_seen moves at most every 30 seconds (in the cached copy as well).
+    if (now.getTime() - new Date(session.last_seen_at).getTime() > 30_000) {
       await authRepo.touchSession(this.db.db, session.id, now);
+      found.last_seen_at = now;
+    }
     return { session, user: { id: session.user_id, username, display_name }, grants };
   }
 
@@ -193,11 +206,13 @@ export class AuthService {
     const user = (await authRepo.userById(this.db.db, session.user_id))!;
     const stage = stageFor(user, await authRepo.activeGrants(this.db.db, user.id), passedTotp);
     await authRepo.setStage(this.db.db, session.id, stage);
+    this.sessionCache.delete(session.id);
     return stage;
   }
 
   async logout(actor: Actor, session: SessionRow): Promise<void> {
     await authRepo.endSession(this.db.db, session.id, this.clock.now(), 'logout');
+    this.sessionCache.delete(session.id);
     await this.audit.record(this.db.db, actor, { action: 'auth.logout', objectType: 'user', objectId: session.user_id });
   }
 
@@ -217,6 +232,7 @@ export class AuthService {
     const target = await authRepo.session(this.db.db, id);
     if (!target || target.user_id !== session.user_id || target.ended_at) throw AppError.notFound('Session');
     await authRepo.endSession(this.db.db, id, this.clock.now(), 'ended by user');
+    this.sessionCache.delete(id);
     await this.audit.record(this.db.db, actor, { action: 'auth.session.end', objectType: 'session', objectId: id.slice(0, 12) });
   }
 }

@@ -58,6 +58,7 @@ export class SecondFactorService {
       await authRepo.endUserSessions(tx, user.id, now, 'password changed', session.id);
       await this.audit.record(tx, actor, { action: 'auth.password.change', objectType: 'user', objectId: user.id });
     });
+    this.auth.sessionCache.clear();
     return this.auth.advance(session, session.stage === 'active');
   }
 
@@ -125,7 +126,10 @@ export class SecondFactorService {
         failed_attempts: lock ? 0 : attempts,
         locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
       });
-      if (lock) await authRepo.endUserSessions(this.db.db, user.id, now, 'locked');
+      if (lock) {
+        await authRepo.endUserSessions(this.db.db, user.id, now, 'locked');
+        this.auth.sessionCache.clear();
+      }
       await this.audit.record(this.db.db, actor, {
         action: 'auth.totp.verify',
         result: 'failed',

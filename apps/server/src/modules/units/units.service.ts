@@ -44,7 +44,8 @@ export class UnitsService {
     private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly onGeometryChange: () => void = () => {},
+    /** After a move or retirement: the locator and the session cache (grant paths) start afresh. */
+    private readonly onTreeChange: () => void = () => {},
   ) {}
 
   /**
@@ -220,7 +221,7 @@ export class UnitsService {
       });
       return row;
     });
-    if (input.parentId !== undefined) this.onGeometryChange();
+    if (input.parentId !== undefined) this.onTreeChange();
     return toUnit(result, await unitsRepo.childCount(this.db.db, id));
   }
 
@@ -269,7 +270,7 @@ export class UnitsService {
       await this.audit.record(tx, actor, { action: 'unit.retire', objectType: 'unit', objectId: id, unitId: id });
       return retired;
     });
-    this.onGeometryChange();
+    this.onTreeChange();
     return toUnit(row, 0);
   }
 

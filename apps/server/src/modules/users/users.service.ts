@@ -30,6 +30,8 @@ export class UsersService {
     private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /** Called after a change to what signing in yields (status, password, grants): clears the session cache. */
+    private readonly onSignInChange: () => void = () => {},
   ) {}
 
   private async account(id: number): Promise<UserAccount> {
@@ -157,6 +159,7 @@ export class UsersService {
         unitId: row.unit_id,
       });
     });
+    this.onSignInChange();
     return this.account(id);
   }
 
@@ -179,6 +182,7 @@ export class UsersService {
         unitId: row.unit_id,
       });
     });
+    this.onSignInChange();
     return { user: await this.account(id), initialPassword: password };
   }
 
@@ -228,6 +232,7 @@ export class UsersService {
       if (isUniqueViolation(err)) throw AppError.conflict('The user already holds this role at this unit');
       throw err;
     }
+    this.onSignInChange();
     return this.account(input.userId);
   }
 
@@ -254,6 +259,7 @@ export class UsersService {
         detail: { userId: g.user_id, role: g.role },
       });
     });
+    this.onSignInChange();
     return this.account(g.user_id);
   }
 }
