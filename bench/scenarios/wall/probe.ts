@@ -1,0 +1,115 @@
+/**
+ * What the wall scenario reads from the browser, without touching the page's own code: the JS heap
+ * after a forced garbage collection, DOM nodes and event listeners (Chrome DevTools Protocol:
+ * HeapProfiler.collectGarbage, Performance.getMetrics), the ticket events the page's EventSource
+ * received (Network.eventSourceMessageReceived), and the requests it made.
+ */
+import { createWriteStream } from 'node:fs';
+import type { CDPSession, Page, Request } from 'playwright-core';
+
+// Page scripts run in the browser; this file is type-checked without the DOM library.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+
+export interface Sample {
+  /** Simulated minutes since the start of the measured hour (negative: warm-up). */
+  minute: number;
+  heapMB: number;
+  nodes: number;
+  listeners: number;
+  /** What is on the wall at that moment: canvases (charts and map dots), map paths and labels, feed rows. */
+  canvases: number;
+  mapPaths: number;
+  tooltips: number;
+  feedItems: number;
+}
+
+export class Probe {
+  /** `ticket` messages the page's EventSource received. */
+  events = 0;
+  /** Dashboard requests, and ticket streams opened (the first one and every reconnection). */
+  dashboards = 0;
+  streams = 0;
+  /** Console messages of the page (DevTools keeps the last 1,000 with their arguments alive). */
+  console = 0;
+  readonly #inFlight = new Set<Request>();
+
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async attach(page: Page): Promise<Probe> {
+    const cdp = await page.context().newCDPSession(page);
+    const probe = new Probe(page, cdp);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.enable');
+    // This session's copies of response bodies stay small (the page's own memory is what counts).
+    await cdp.send('Network.enable', { maxTotalBufferSize: 1_000_000, maxResourceBufferSize: 100_000 });
+    cdp.on('Network.eventSourceMessageReceived', (e) => {
+      if (e.eventName === 'ticket') probe.events++;
+    });
+    page.on('request', (req) => {
+      const path = new URL(req.url()).pathname;
+      if (path === '/api/v1/dashboard') probe.dashboards++;
+      if (path === '/api/v1/tickets/events') probe.streams++;
+      else if (path.startsWith('/api/')) probe.#inFlight.add(req);
+    });
+    page.on('console', (m) => {
+      if (probe.console++ < 3) process.stderr.write(`  … wall page console (${m.type()}): ${m.text().slice(0, 200)}\n`);
+    });
+    const done = (req: Request) => probe.#inFlight.delete(req);
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    return probe;
+  }
+
+  /** Waits (real time, at most `ms`) until no API request but the stream is in flight. */
+  async idle(ms = 15_000): Promise<void> {
+    const until = Date.now() + ms;
+    while (this.#inFlight.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  async sample(minute: number): Promise<Sample> {
+    await this.idle();
+    // Twice: objects freed by the first collection's finalizers go in the second.
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    const m = new Map(metrics.map((x) => [x.name, x.value]));
+    const dom = await this.page.evaluate(() => ({
+      canvases: document.querySelectorAll('canvas').length as number,
+      mapPaths: document.querySelectorAll('.leaflet-pane path').length as number,
+      tooltips: document.querySelectorAll('.leaflet-tooltip').length as number,
+      feedItems: document.querySelectorAll('[data-testid="cc-feed-item"]').length as number,
+    }));
+    return {
+      minute,
+      heapMB: (m.get('JSHeapUsedSize') ?? NaN) / 2 ** 20,
+      nodes: m.get('Nodes') ?? NaN,
+      listeners: m.get('JSEventListeners') ?? NaN,
+      ...dom,
+    };
+  }
+
+  /** A heap snapshot (for DevTools' Memory panel: load two and compare). */
+  async snapshot(file: string): Promise<void> {
+    const out = createWriteStream(file);
+    const write = ({ chunk }: { chunk: string }) => void out.write(chunk);
+    this.cdp.on('HeapProfiler.addHeapSnapshotChunk', write);
+    try {
+      await this.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    } finally {
+      this.cdp.off('HeapProfiler.addHeapSnapshotChunk', write);
+      await new Promise((r) => out.end(r));
+    }
+  }
+
+  async detach(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+  }
+}
+
+export const describeSample = (s: Sample) =>
+  `${s.minute >= 0 ? '+' : ''}${s.minute} min: heap ${s.heapMB.toFixed(2)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ` +
+  `${s.canvases} canvases, ${s.mapPaths} map paths, ${s.tooltips} labels, ${s.feedItems} feed rows`;
