@@ -97,7 +97,7 @@ export function createServices(
     inbox: new InboxService(db, clock, access, calendar),
     supervision,
     statistics,
-    dashboard: new DashboardService(db, clock, access, calendar, supervision, statistics, audit),
+    dashboard: new DashboardService(db, clock, access, calendar, supervision, statistics, audit, categories),
   };
 }
 

@@ -111,10 +111,21 @@ describe('summary figures', () => {
       expect(d.figures.open, label).toBe(all.totals.openNow);
       expect(d.figures.red, label).toBe(all.totals.overdueNow);
       expect(d.levels, label).toEqual(year.totals.levels);
+      expect(d.figures.receivedToday.value, label).toBe((await stats(day, day)).totals.received);
+      expect(d.days.at(-1)!.received, label).toBe(d.figures.receivedToday.value);
       for (const row of m.rows) {
         const child = d.children.find((c) => c.unit.id === row.id)!;
         expect(child.receivedMonth, `${label} › ${row.name}`).toBe(row.received);
         expect(child.onTimeRate, `${label} › ${row.name}`).toBe(row.onTimeRate);
+        const live = await rt.services.statistics.statistics(
+          systemActor,
+          { unitId: row.id!, from: '2000-01-01', to: day },
+          'raw',
+        );
+        expect([child.open, child.red], `${label} › ${row.name} open, red`).toEqual([
+          live.totals.openNow,
+          live.totals.overdueNow,
+        ]);
       }
     }
   });

@@ -7,21 +7,25 @@ const late = (now: Date) => sql`(t.resolve_due_at <= ${now} or (t.dispatched_at 
   or (t.feedback_at is null and t.feedback_due_at <= ${now}))`;
 
 export const dashboardRepo = {
+  /** Open, red and yellow tickets now, in all and per child unit (one statement, grouping sets). */
   async openCounts(db: Db, path: string, now: Date) {
-    const r = await sql<{ open: number; red: number; yellow: number }>`
-      select count(*)::int as open, count(*) filter (where ${late(now)})::int as red,
-        count(*) filter (where not ${late(now)} and t.light = 'yellow')::int as yellow
-      from ticket t where ${OPEN} and t.unit_path <@ ${path}::ltree`.execute(db.db);
-    return r.rows[0]!;
-  },
-
-  async openByChild(db: Db, path: string, now: Date) {
     const depth = path.split('.').length;
-    const r = await sql<{ key: string; open: number; red: number }>`
-      select ltree2text(subpath(t.unit_path, ${depth}, 1)) as key, count(*)::int as open, count(*) filter (where ${late(now)})::int as red
-      from ticket t where ${OPEN} and t.unit_path <@ ${path}::ltree and nlevel(t.unit_path) > ${depth}
-      group by 1`.execute(db.db);
-    return r.rows;
+    const r = await sql<{ key: string | null; total: number; open: number; red: number; yellow: number }>`
+      select k as key, grouping(k) as total, count(*)::int as open, count(*) filter (where late)::int as red,
+        count(*) filter (where not late and light = 'yellow')::int as yellow
+      from (
+        select case when nlevel(t.unit_path) > ${depth} then ltree2text(subpath(t.unit_path, ${depth}, 1)) end as k,
+          ${late(now)} as late, t.light
+        from ticket t where ${OPEN} and t.unit_path <@ ${path}::ltree
+      ) t
+      group by grouping sets ((k), ())`.execute(db.db);
+    const all = r.rows.find((x) => Number(x.total) === 1);
+    return {
+      open: all?.open ?? 0,
+      red: all?.red ?? 0,
+      yellow: all?.yellow ?? 0,
+      children: r.rows.filter((x) => Number(x.total) === 0 && x.key !== null),
+    };
   },
 
   async children(db: Db, unitId: number) {
@@ -32,11 +36,6 @@ export const dashboardRepo = {
       .where('status', '=', 'active')
       .orderBy('code')
       .execute();
-  },
-
-  async categoryNames(db: Db) {
-    const rows = await db.db.selectFrom('ticket_category').select(['id', 'code', 'name']).execute();
-    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
   },
 
   /** Open tickets past a deadline, the longest late first. */
@@ -61,7 +60,13 @@ export const dashboardRepo = {
     return r.rows;
   },
 
+  /**
+   * The newest reports. A county or township has many: walk the receipt-time index and keep the
+   * first in the area. A village or below has few among the county's many: take the area's tickets
+   * first (path index), then sort them (the index walk would pass most of the county's tickets).
+   */
   async latest(db: Db, path: string, limit: number) {
+    const deep = path.split('.').length >= 3;
     const r = await sql<{
       id: number;
       code: string;
@@ -72,9 +77,12 @@ export const dashboardRepo = {
       received_at: Date;
       light: string | null;
     }>`
+      with t as ${deep ? sql`materialized` : sql``} (
+        select t.id, t.code, t.title, t.state, t.unit_id, t.category_id, t.received_at, t.light from ticket t
+        where t.unit_path <@ ${path}::ltree ${deep ? sql`` : sql`order by t.received_at desc, t.id desc limit ${limit}`}
+      )
       select t.id, t.code, t.title, t.state, u.name as unit, c.name as category, t.received_at, t.light
-      from ticket t join unit u on u.id = t.unit_id join ticket_category c on c.id = t.category_id
-      where t.unit_path <@ ${path}::ltree
+      from t join unit u on u.id = t.unit_id join ticket_category c on c.id = t.category_id
       order by t.received_at desc, t.id desc limit ${limit}`.execute(db.db);
     return r.rows;
   },

@@ -14,6 +14,7 @@ import type { Actor } from '../access/actor.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { statColumns, type StatisticsService } from '../tickets/statistics.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { CategoriesService } from '../tickets/categories.service.ts';
 import { monthlyReport } from './monthly-report.ts';
 import {
   rawFigures,
@@ -48,6 +49,7 @@ export class DashboardService {
     private readonly supervision: SupervisionService,
     private readonly statistics: StatisticsService,
     private readonly audit: AuditService,
+    private readonly categories: CategoriesService,
   ) {
     this.base = new BaseCountsCache(db, clock);
   }
@@ -79,53 +81,42 @@ export class DashboardService {
     // The previous period: the same days of the previous month (month to date compares like with like).
     const prev = monthRange(shiftMonth(month, -1));
     const prevTo = addDays(prev.from, Math.min(Number(to.slice(8)) - 1, Number(prev.to.slice(8)) - 1));
-    const yearFrom = `${month.slice(0, 4)}-01-01`;
     const path = unit.path;
     // live: false where only summary counts are shown (no open-ticket figures needed).
     const q = (from: string, to: string, by: SummaryQuery['by'] = null, live = true) =>
       this.figures({ path, from, to, by, categories: null, live }, now);
-    const [
-      monthAll,
-      prevT,
-      todayT,
-      yesterdayT,
-      days,
-      cats,
-      months,
-      year,
-      live,
-      liveChildren,
-      children,
-      redList,
-      notices,
-      latest,
-      points,
-    ] = await Promise.all([
-      this.figuresWithTotal({ path, from, to, by: 'child', categories: null }, now),
-      q(prev.from, prevTo),
-      q(today, today, null, false),
-      q(addDays(today, -1), addDays(today, -1), null, false),
-      q(addDays(today, -29), today, 'day', false),
-      q(from, to, 'category', false),
-      q(monthRange(shiftMonth(month, -11)).from, to, 'month'),
-      q(yearFrom, to, null, false),
-      dashboardRepo.openCounts(this.db, path, now),
-      dashboardRepo.openByChild(this.db, path, now),
-      dashboardRepo.children(this.db, unit.id),
-      dashboardRepo.redList(this.db, path, now, 20),
-      this.supervision.notices(actor, { within: unit.id, from: weekStart(today), limit: 20 }),
-      dashboardRepo.latest(this.db, path, 10),
-      ['village', 'grid', 'microGrid', 'householdGroup'].includes(unit.kind) ? dashboardRepo.points(this.db, path) : null,
-    ]);
+    // Today and yesterday come from the 30 days, the year's handling levels from the 12 months
+    // (which always start on or before 1 January of the month's year): fewer statements per view.
+    const [monthAll, prevT, days, cats, months, live, children, redList, notices, latest, points, categories] = await Promise.all(
+      [
+        this.figuresWithTotal({ path, from, to, by: 'child', categories: null }, now),
+        q(prev.from, prevTo),
+        q(addDays(today, -29), today, 'day', false),
+        q(from, to, 'category', false),
+        q(monthRange(shiftMonth(month, -11)).from, to, 'month'),
+        dashboardRepo.openCounts(this.db, path, now),
+        dashboardRepo.children(this.db, unit.id),
+        dashboardRepo.redList(this.db, path, now, 20),
+        this.supervision.notices(actor, { within: unit.id, from: weekStart(today), limit: 20 }),
+        dashboardRepo.latest(this.db, path, 10),
+        ['village', 'grid', 'microGrid', 'householdGroup'].includes(unit.kind) ? dashboardRepo.points(this.db, path) : null,
+        this.categories.list(),
+      ],
+    );
+    const dayRow = (d: string) => days.find((x) => x.key === d);
+    const todayT = [dayRow(today)];
+    const yesterdayT = [dayRow(addDays(today, -1))];
+    const yearMonths = months.filter((r) => String(r.key) >= month.slice(0, 4));
+    const levelSum = (l: string) => yearMonths.reduce((sum, r) => sum + n(r, `level_${l}`), 0);
     const byChild = monthAll.rows;
     const monthT = monthAll.total ? [monthAll.total] : [];
     const [baseTotal, ...baseChildren] = await this.base.sums([path, ...children.map((c) => c.path)]);
     const childFig = new Map(byChild.map((r) => [String(r.key), r]));
-    const childLive = new Map(liveChildren.map((r) => [String(r.key), r]));
+    const childLive = new Map(live.children.map((r) => [String(r.key), r]));
     const m = monthT[0];
     const p = prevT[0];
     const [rm, rp] = [rates(m), rates(p)];
-    const categoryNames = await dashboardRepo.categoryNames(this.db);
+    const categoryNames = new Map(categories.map((c) => [c.id, { code: c.code, name: c.name }]));
     return {
       unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind as UnitKind },
       asOf: now.toISOString(),
@@ -178,11 +169,11 @@ export class DashboardService {
         return { month: mm, due: n(r, 'due'), onTimeRate: rate(n(r, 'closed_on_time'), n(r, 'due')) };
       }),
       levels: {
-        grid: n(year[0], 'level_grid'),
-        village: n(year[0], 'level_village'),
-        township: n(year[0], 'level_township'),
-        county: n(year[0], 'level_county'),
-        department: n(year[0], 'level_department'),
+        grid: levelSum('grid'),
+        village: levelSum('village'),
+        township: levelSum('township'),
+        county: levelSum('county'),
+        department: levelSum('department'),
       },
       redList: redList.map((r) => ({
         ticket: { id: r.id, code: r.code, title: r.title, state: r.state as never },
