@@ -5,6 +5,7 @@
  */
 import type { StatisticsQuery, TicketOperation } from '@wangge/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDay } from '../src/lib/periods.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
 import { Random } from '../src/modules/demo/random.ts';
 import { seedDemoTickets } from '../src/modules/demo/tickets.seed.ts';
@@ -42,6 +43,8 @@ async function compare(label: string) {
     ['2026-01-01', '2026-12-31'],
     ['2026-08-20', '2026-10-03'],
     ['2026-09-10', '2026-09-20'],
+    // Reaching today: the month of today is read as whole (nothing is received after today).
+    ['2026-08-15', chinaDay(rt.clock.now())],
   ] as const;
   for (const unit of units)
     for (const [from, to] of periods)

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -62,7 +63,7 @@ async function openPglite(opts: DbOptions): Promise<Db> {
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    extensions: { ltree, pg_trgm },
+    extensions: { ltree, pg_trgm, btree_gist },
     parsers: {
       [pgliteTypes.INT8]: toNumber,
       [pgliteTypes.NUMERIC]: toNumber,

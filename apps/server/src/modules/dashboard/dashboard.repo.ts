@@ -50,41 +50,53 @@ export const dashboardRepo = {
       due_at: Date;
       supervision_level: string | null;
     }>`
-      select t.id, t.code, t.title, t.state, coalesce(d.name, h.name) as holder, u.name as unit, t.supervision_level,
-        least(t.resolve_due_at, case when t.dispatched_at is null then t.accept_due_at end,
-              case when t.feedback_at is null then t.feedback_due_at end) as due_at
-      from ticket t join unit u on u.id = t.unit_id join unit h on h.id = t.holder_unit_id
+      with t as (
+        select t.id, t.code, t.title, t.state, t.unit_id, t.holder_unit_id, t.holder_department_id, t.supervision_level,
+          least(t.resolve_due_at, case when t.dispatched_at is null then t.accept_due_at end,
+                case when t.feedback_at is null then t.feedback_due_at end) as due_at
+        from ticket t
+        where ${OPEN} and t.unit_path <@ ${path}::ltree and ${late(now)}
+        order by due_at, t.id limit ${limit}
+      )
+      select t.id, t.code, t.title, t.state, coalesce(d.name, h.name) as holder, u.name as unit, t.supervision_level, t.due_at
+      from t join unit u on u.id = t.unit_id join unit h on h.id = t.holder_unit_id
       left join department d on d.id = t.holder_department_id
-      where ${OPEN} and t.unit_path <@ ${path}::ltree and ${late(now)}
-      order by due_at, t.id limit ${limit}`.execute(db.db);
+      order by t.due_at, t.id`.execute(db.db);
     return r.rows;
   },
 
   /**
    * The newest reports. A county or township has many: walk the receipt-time index and keep the
-   * first in the area. A village or below has few among the county's many: take the area's tickets
-   * first (path index), then sort them (the index walk would pass most of the county's tickets).
+   * first in the area. A village or below has few among the county's many: look in the last 30 days
+   * first (area and time are one index), and only when that holds fewer than `limit` take all of the
+   * area's tickets, which is then a small set.
    */
-  async latest(db: Db, path: string, limit: number) {
+  async latest(db: Db, path: string, limit: number, now: Date) {
     const deep = path.split('.').length >= 3;
-    const r = await sql<{
-      id: number;
-      code: string;
-      title: string;
-      state: string;
-      unit: string;
-      category: string;
-      received_at: Date;
-      light: string | null;
-    }>`
-      with t as ${deep ? sql`materialized` : sql``} (
-        select t.id, t.code, t.title, t.state, t.unit_id, t.category_id, t.received_at, t.light from ticket t
-        where t.unit_path <@ ${path}::ltree ${deep ? sql`` : sql`order by t.received_at desc, t.id desc limit ${limit}`}
-      )
-      select t.id, t.code, t.title, t.state, u.name as unit, c.name as category, t.received_at, t.light
-      from t join unit u on u.id = t.unit_id join ticket_category c on c.id = t.category_id
-      order by t.received_at desc, t.id desc limit ${limit}`.execute(db.db);
-    return r.rows;
+    const read = async (since: Date | null) => {
+      const r = await sql<{
+        id: number;
+        code: string;
+        title: string;
+        state: string;
+        unit: string;
+        category: string;
+        received_at: Date;
+        light: string | null;
+      }>`
+        with t as ${deep ? sql`materialized` : sql``} (
+          select t.id, t.code, t.title, t.state, t.unit_id, t.category_id, t.received_at, t.light from ticket t
+          where t.unit_path <@ ${path}::ltree ${since ? sql`and t.received_at >= ${since}` : sql``}
+          ${deep ? sql`` : sql`order by t.received_at desc, t.id desc limit ${limit}`}
+        )
+        select t.id, t.code, t.title, t.state, u.name as unit, c.name as category, t.received_at, t.light
+        from t join unit u on u.id = t.unit_id join ticket_category c on c.id = t.category_id
+        order by t.received_at desc, t.id desc limit ${limit}`.execute(db.db);
+      return r.rows;
+    };
+    if (!deep) return read(null);
+    const recent = await read(new Date(now.getTime() - 30 * 86_400_000));
+    return recent.length >= limit ? recent : read(null);
   },
 
   async points(db: Db, path: string) {

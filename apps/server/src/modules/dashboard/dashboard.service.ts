@@ -98,7 +98,7 @@ export class DashboardService {
         dashboardRepo.children(this.db, unit.id),
         dashboardRepo.redList(this.db, path, now, 20),
         this.supervision.notices(actor, { within: unit.id, from: weekStart(today), limit: 20 }),
-        dashboardRepo.latest(this.db, path, 10),
+        dashboardRepo.latest(this.db, path, 10, now),
         ['village', 'grid', 'microGrid', 'householdGroup'].includes(unit.kind) ? dashboardRepo.points(this.db, path) : null,
         this.categories.list(),
       ],

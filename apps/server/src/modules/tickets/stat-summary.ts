@@ -8,7 +8,7 @@ import { HandlingLevels } from '@wangge/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { ticketStatColumns } from '../../db/migrations/0008_ticket_stats.ts';
-import { splitMonths } from '../../lib/periods.ts';
+import { chinaDay, splitMonths } from '../../lib/periods.ts';
 import { endOfDay, startOfDay } from './deadlines.ts';
 
 export type SummaryKey = 'category' | 'child' | 'day' | 'month' | null;
@@ -66,11 +66,11 @@ function groupKey(
  * The summary rows for a period. ticket_stat (days) is read through ticket_stat_month for the whole
  * months in it, so a year is twelve rows per township and category plus the days at its edges.
  */
-function source(table: 'ticket_stat' | 'ticket_stat_village', q: SummaryQuery) {
+function source(table: 'ticket_stat' | 'ticket_stat_village', q: SummaryQuery, today: string) {
   const area = sql`area_path <@ ${q.path}::ltree`;
   if (table === 'ticket_stat_village' || q.by === 'day')
     return sql`(select * from ${sql.table(table)} where ${area} and day between ${q.from}::date and ${q.to}::date)`;
-  const { months, days } = splitMonths(q.from, q.to);
+  const { months, days } = splitMonths(q.from, q.to, today);
   const columns = sql.raw(`area_path, category_id, ${ticketStatColumns.join(', ')}`);
   const parts = days.map(
     ([a, b]) => sql`select day, ${columns} from ticket_stat where ${area} and day between ${a}::date and ${b}::date`,
@@ -110,7 +110,7 @@ export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promis
           sql`, `,
         )},
         sum(wd_close_sum)::float8 as wd_sum, sum(wd_close_n)::int as wd_n
-      from (select ${keyS} as k, s.* from ${source(table, q)} s where true ${catS} ${childS}) s
+      from (select ${keyS} as k, s.* from ${source(table, q, chinaDay(now))} s where true ${catS} ${childS}) s
       group by ${groups}
     ), o as (
       select k as key, ${grouping} as total, count(*)::int as open_now,

@@ -79,33 +79,37 @@ export class SupervisionService {
     if (q.to) base = base.where('n.issued_at', '<', endOfDay(q.to));
     if (q.level) base = base.where('n.level', '=', q.level);
     if (q.ticketId) base = base.where('n.ticket_id', '=', q.ticketId);
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base
-      .innerJoin('ticket as t', 't.id', 'n.ticket_id')
-      .innerJoin('unit as u', 'u.id', 'n.unit_id')
-      .select([
-        'n.id',
-        'n.year',
-        'n.seq',
-        'n.stage',
-        'n.level',
-        'n.addressed_to',
-        'n.breach_due_at',
-        'n.issued_at',
-        't.id as ticket_id',
-        't.code',
-        't.title',
-        't.state',
-        'u.id as unit_id',
-        'u.code as unit_code',
-        'u.name as unit_name',
-        'u.kind as unit_kind',
-      ])
-      .orderBy('n.issued_at', 'desc')
-      .orderBy('n.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    // The page is chosen on the notices alone; tickets and units are joined for its rows only.
+    const page = base.select('n.id').orderBy('n.issued_at', 'desc').orderBy('n.id', 'desc').limit(limit).offset(offset);
+    const [total, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      this.db.db
+        .selectFrom('supervision_notice as n')
+        .where('n.id', 'in', page)
+        .innerJoin('ticket as t', 't.id', 'n.ticket_id')
+        .innerJoin('unit as u', 'u.id', 'n.unit_id')
+        .select([
+          'n.id',
+          'n.year',
+          'n.seq',
+          'n.stage',
+          'n.level',
+          'n.addressed_to',
+          'n.breach_due_at',
+          'n.issued_at',
+          't.id as ticket_id',
+          't.code',
+          't.title',
+          't.state',
+          'u.id as unit_id',
+          'u.code as unit_code',
+          'u.name as unit_name',
+          'u.kind as unit_kind',
+        ])
+        .orderBy('n.issued_at', 'desc')
+        .orderBy('n.id', 'desc')
+        .execute(),
+    ]);
     const now = this.clock.now();
     const cal = await this.calendar.current();
     return {

@@ -26,13 +26,14 @@ import { coverageRepo } from './coverage.repo.ts';
 import { sizingWarnings } from './sizing.ts';
 import { toUnit, toUnitRef } from './units.mapper.ts';
 import { unitsRepo, type UnitRow } from './units.repo.ts';
+import { chinaDay } from '../../lib/periods.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 
+/** Dates in the domain are China-local (UTC+8, no daylight saving). */
 export function todayOf(clock: Clock): string {
-  // Dates in the domain are China-local (UTC+8, no daylight saving).
-  return new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDay(clock.now());
 }
 
 /** The significant digits of a 12-digit division code at each administrative level. */
