@@ -4,7 +4,7 @@
  * HeapProfiler.collectGarbage, Performance.getMetrics), the ticket events the page's EventSource
  * received (Network.eventSourceMessageReceived), and the requests it made.
  */
-import { createWriteStream } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page, Request } from 'playwright-core';
 
 // Page scripts run in the browser; this file is type-checked without the DOM library.
@@ -22,6 +22,12 @@ export interface Sample {
   mapPaths: number;
   tooltips: number;
   feedItems: number;
+}
+
+export interface HeapBreakdown {
+  objectsMB: number;
+  codeMB: number;
+  v8MB: number;
 }
 
 export class Probe {
@@ -56,7 +62,8 @@ export class Probe {
       else if (path.startsWith('/api/')) probe.#inFlight.add(req);
     });
     page.on('console', (m) => {
-      if (probe.console++ < 3) process.stderr.write(`  … wall page console (${m.type()}): ${m.text().slice(0, 200)}\n`);
+      if (probe.console++ < 3)
+        process.stderr.write(`  … wall page console (${m.type()}): ${m.text().slice(0, 160)} ${m.location().url}\n`);
     });
     const done = (req: Request) => probe.#inFlight.delete(req);
     page.on('requestfinished', done);
@@ -92,17 +99,49 @@ export class Probe {
     };
   }
 
-  /** A heap snapshot (for DevTools' Memory panel: load two and compare). */
-  async snapshot(file: string): Promise<void> {
-    const out = createWriteStream(file);
-    const write = ({ chunk }: { chunk: string }) => void out.write(chunk);
-    this.cdp.on('HeapProfiler.addHeapSnapshotChunk', write);
+  /** A heap snapshot, as DevTools' Memory panel takes it (JSON text). */
+  async #snapshot(): Promise<string> {
+    const chunks: string[] = [];
+    const add = ({ chunk }: { chunk: string }) => void chunks.push(chunk);
+    this.cdp.on('HeapProfiler.addHeapSnapshotChunk', add);
     try {
       await this.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
     } finally {
-      this.cdp.off('HeapProfiler.addHeapSnapshotChunk', write);
-      await new Promise((r) => out.end(r));
+      this.cdp.off('HeapProfiler.addHeapSnapshotChunk', add);
     }
+    return chunks.join('');
+  }
+
+  /**
+   * What the V8 heap holds, from a heap snapshot (sizes as the snapshot counts them): the page's
+   * JS objects, compiled code (bytecode, baseline and optimised code, feedback vectors: V8's
+   * "code" nodes) and V8's own bookkeeping ("system /" nodes). Blink's C++ objects, also in the
+   * snapshot, are not in the JS heap and are left out. `file`: also save the snapshot there.
+   */
+  async heapBreakdown(file?: string): Promise<HeapBreakdown> {
+    const text = await this.#snapshot();
+    if (file) writeFileSync(file, text);
+    const snap = JSON.parse(text) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+      nodes: number[];
+      strings: string[];
+    };
+    const { node_fields: fields, node_types: types } = snap.snapshot.meta;
+    const [type, name, size, width] = [
+      fields.indexOf('type'),
+      fields.indexOf('name'),
+      fields.indexOf('self_size'),
+      fields.length,
+    ];
+    const out = { objectsMB: 0, codeMB: 0, v8MB: 0 };
+    for (let i = 0; i < snap.nodes.length; i += width) {
+      const t = types[0][snap.nodes[i + type]!];
+      const bytes = snap.nodes[i + size]! / 2 ** 20;
+      if (t === 'code') out.codeMB += bytes;
+      else if (t !== 'native') out.objectsMB += bytes;
+      else if (snap.strings[snap.nodes[i + name]!]!.startsWith('system /')) out.v8MB += bytes;
+    }
+    return out;
   }
 
   async detach(): Promise<void> {
