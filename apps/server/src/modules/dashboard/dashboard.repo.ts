@@ -7,25 +7,32 @@ const late = (now: Date) => sql`(t.resolve_due_at <= ${now} or (t.dispatched_at 
   or (t.feedback_at is null and t.feedback_due_at <= ${now}))`;
 
 export const dashboardRepo = {
-  /** Open, red and yellow tickets now, in all and per child unit (one statement, grouping sets). */
-  async openCounts(db: Db, path: string, now: Date) {
+  /**
+   * Every live figure of a view from one pass over the area's open tickets: per child unit, month of
+   * receipt and whether received in the previous period, how many are open, due (their resolve
+   * deadline has passed: `due` counts them with the closed), red (late) and yellow. The summaries are
+   * read without their own look at open tickets and these are added (see DashboardService).
+   */
+  async openFigures(db: Db, path: string, now: Date, prev: { from: Date; to: Date }) {
     const depth = path.split('.').length;
-    const r = await sql<{ key: string | null; total: number; open: number; red: number; yellow: number }>`
-      select k as key, grouping(k) as total, count(*)::int as open, count(*) filter (where late)::int as red,
-        count(*) filter (where not late and light = 'yellow')::int as yellow
-      from (
-        select case when nlevel(t.unit_path) > ${depth} then ltree2text(subpath(t.unit_path, ${depth}, 1)) end as k,
-          ${late(now)} as late, t.light
-        from ticket t where ${OPEN} and t.unit_path <@ ${path}::ltree
-      ) t
-      group by grouping sets ((k), ())`.execute(db.db);
-    const all = r.rows.find((x) => Number(x.total) === 1);
-    return {
-      open: all?.open ?? 0,
-      red: all?.red ?? 0,
-      yellow: all?.yellow ?? 0,
-      children: r.rows.filter((x) => Number(x.total) === 0 && x.key !== null),
-    };
+    const r = await sql<{
+      key: string | null;
+      month: string;
+      in_prev: boolean;
+      open: number;
+      due: number;
+      red: number;
+      yellow: number;
+    }>`
+      select case when nlevel(t.unit_path) > ${depth} then ltree2text(subpath(t.unit_path, ${depth}, 1)) end as key,
+        to_char(((t.received_at at time zone 'UTC') + interval '8 hours')::date, 'YYYY-MM') as month,
+        (t.received_at >= ${prev.from} and t.received_at < ${prev.to}) as in_prev,
+        count(*)::int as open, count(*) filter (where t.resolve_due_at <= ${now})::int as due,
+        count(*) filter (where ${late(now)})::int as red,
+        count(*) filter (where not ${late(now)} and t.light = 'yellow')::int as yellow
+      from ticket t where ${OPEN} and t.unit_path <@ ${path}::ltree
+      group by 1, 2, 3`.execute(db.db);
+    return r.rows;
   },
 
   async children(db: Db, unitId: number) {

@@ -28,6 +28,7 @@ import type { SupervisionService } from '../tickets/supervision.service.ts';
 import { BaseCountsCache } from './base-counts.ts';
 import { dashboardRepo } from './dashboard.repo.ts';
 import { addDays, monthRange, shiftMonth } from '../../lib/periods.ts';
+import { endOfDay, startOfDay } from '../tickets/deadlines.ts';
 
 const n = (r: RawFigures | undefined, k: string) => Number(r?.[k] ?? 0);
 const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
@@ -54,20 +55,17 @@ export class DashboardService {
     this.base = new BaseCountsCache(db, clock);
   }
 
-  /** Summary where it can answer, tickets otherwise. */
-  figures(q: SummaryQuery, now: Date): Promise<RawFigures[]> {
-    const depth = q.path.split('.').length;
-    return summaryTable(depth, q.by, q.categories)
-      ? summaryFigures(this.db, q, now)
-      : rawFigures(this.db, q, now, statColumns(now));
-  }
-
-  /** The total and the rows by `q.by`: one statement from the summary, two from tickets. */
-  async figuresWithTotal(q: SummaryQuery, now: Date): Promise<{ total: RawFigures | undefined; rows: RawFigures[] }> {
-    if (summaryTable(q.path.split('.').length, q.by, q.categories))
-      return withTotal(await summaryFigures(this.db, { ...q, total: true }, now));
-    const [total, rows] = await Promise.all([this.figures({ ...q, by: null }, now), this.figures(q, now)]);
-    return { total: total[0], rows };
+  /**
+   * Summary where it can answer, tickets otherwise; with `total` also the total over the unit.
+   * From the summary the live part (`due` of open tickets) is left out (`live: false`) and added
+   * from one pass over the open tickets (`addOpenDue`); from tickets it is already in.
+   */
+  async figures(q: SummaryQuery, now: Date): Promise<{ rows: RawFigures[]; summary: boolean }> {
+    const summary = summaryTable(q.path.split('.').length, q.by, q.categories) !== null;
+    const rows = summary
+      ? await summaryFigures(this.db, { ...q, live: false }, now)
+      : await rawFigures(this.db, q, now, statColumns(now));
+    return { rows, summary };
   }
 
   async overview(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
@@ -82,19 +80,18 @@ export class DashboardService {
     const prev = monthRange(shiftMonth(month, -1));
     const prevTo = addDays(prev.from, Math.min(Number(to.slice(8)) - 1, Number(prev.to.slice(8)) - 1));
     const path = unit.path;
-    // live: false where only summary counts are shown (no open-ticket figures needed).
-    const q = (from: string, to: string, by: SummaryQuery['by'] = null, live = true) =>
-      this.figures({ path, from, to, by, categories: null, live }, now);
+    const q = (from: string, to: string, by: SummaryQuery['by'] = null, total = false) =>
+      this.figures({ path, from, to, by, categories: null, total }, now);
     // Today and yesterday come from the 30 days, the year's handling levels from the 12 months
     // (which always start on or before 1 January of the month's year): fewer statements per view.
-    const [monthAll, prevT, days, cats, months, live, children, redList, notices, latest, points, categories] = await Promise.all(
+    const [monthAll, prevT, days, cats, months, open, children, redList, notices, latest, points, categories] = await Promise.all(
       [
-        this.figuresWithTotal({ path, from, to, by: 'child', categories: null }, now),
+        q(from, to, 'child', true),
         q(prev.from, prevTo),
-        q(addDays(today, -29), today, 'day', false),
-        q(from, to, 'category', false),
+        q(addDays(today, -29), today, 'day'),
+        q(from, to, 'category'),
         q(monthRange(shiftMonth(month, -11)).from, to, 'month'),
-        dashboardRepo.openCounts(this.db, path, now),
+        dashboardRepo.openFigures(this.db, path, now, { from: startOfDay(prev.from), to: endOfDay(prevTo) }),
         dashboardRepo.children(this.db, unit.id),
         dashboardRepo.redList(this.db, path, now, 20),
         this.supervision.notices(actor, { within: unit.id, from: weekStart(today), limit: 20 }),
@@ -103,18 +100,32 @@ export class DashboardService {
         this.categories.list(),
       ],
     );
-    const dayRow = (d: string) => days.find((x) => x.key === d);
+    // The open tickets' part of `due`, for what came from the summary.
+    addOpenDue(monthAll, open, (o, r) => o.month === month && (r.total === 1 || o.key === r.key));
+    addOpenDue(prevT, open, (o) => o.in_prev);
+    addOpenDue(months, open, (o, r) => o.month === r.key);
+    const { total: monthTotal, rows: byChild } = withTotal(monthAll.rows);
+    const monthT = monthTotal ? [monthTotal] : [];
+    const live = { open: 0, red: 0, yellow: 0 };
+    const liveByChild = new Map<string, { open: number; red: number }>();
+    for (const o of open) {
+      live.open += o.open;
+      live.red += o.red;
+      live.yellow += o.yellow;
+      if (o.key === null) continue;
+      const c = liveByChild.get(o.key) ?? { open: 0, red: 0 };
+      liveByChild.set(o.key, { open: c.open + o.open, red: c.red + o.red });
+    }
+    const dayRow = (d: string) => days.rows.find((x) => x.key === d);
     const todayT = [dayRow(today)];
     const yesterdayT = [dayRow(addDays(today, -1))];
-    const yearMonths = months.filter((r) => String(r.key) >= month.slice(0, 4));
+    const yearMonths = months.rows.filter((r) => String(r.key) >= month.slice(0, 4));
     const levelSum = (l: string) => yearMonths.reduce((sum, r) => sum + n(r, `level_${l}`), 0);
-    const byChild = monthAll.rows;
-    const monthT = monthAll.total ? [monthAll.total] : [];
     const [baseTotal, ...baseChildren] = await this.base.sums([path, ...children.map((c) => c.path)]);
     const childFig = new Map(byChild.map((r) => [String(r.key), r]));
-    const childLive = new Map(live.children.map((r) => [String(r.key), r]));
+    const childLive = liveByChild;
     const m = monthT[0];
-    const p = prevT[0];
+    const p = prevT.rows[0];
     const [rm, rp] = [rates(m), rates(p)];
     const categoryNames = new Map(categories.map((c) => [c.id, { code: c.code, name: c.name }]));
     return {
@@ -157,15 +168,15 @@ export class DashboardService {
       }),
       days: Array.from({ length: 30 }, (_, i) => {
         const day = addDays(today, i - 29);
-        const d = days.find((x) => x.key === day);
+        const d = dayRow(day);
         return { day, received: n(d, 'received'), closed: n(d, 'closed') };
       }),
-      categories: cats
+      categories: cats.rows
         .map((c) => ({ id: Number(c.key), ...categoryNames.get(Number(c.key))!, received: n(c, 'received') }))
         .sort((a, b) => b.received - a.received),
       months: Array.from({ length: 12 }, (_, i) => {
         const mm = shiftMonth(month, i - 11);
-        const r = months.find((x) => x.key === mm);
+        const r = months.rows.find((x) => x.key === mm);
         return { month: mm, due: n(r, 'due'), onTimeRate: rate(n(r, 'closed_on_time'), n(r, 'due')) };
       }),
       levels: {
@@ -225,6 +236,17 @@ export class DashboardService {
     const u = await this.access.topUnit(actor, Permission.DashboardRead);
     if (!u) throw AppError.notFound('unit');
     return u;
+  }
+}
+
+type OpenRow = Awaited<ReturnType<typeof dashboardRepo.openFigures>>[number];
+
+/** Adds the due open tickets matching each row to its `due` (summary rows only; tickets' rows have them). */
+function addOpenDue(f: { rows: RawFigures[]; summary: boolean }, open: OpenRow[], match: (o: OpenRow, r: RawFigures) => boolean) {
+  if (!f.summary) return;
+  for (const r of f.rows) {
+    r.total = Number(r.total ?? 0);
+    r.due = n(r, 'due') + open.reduce((sum, o) => (match(o, r) ? sum + o.due : sum), 0);
   }
 }
 

@@ -151,12 +151,15 @@ export function withTotal(rows: RawFigures[]): { total: RawFigures | undefined; 
 export async function rawFigures(db: Db, q: SummaryQuery, now: Date, columns: RawBuilder<unknown>): Promise<RawFigures[]> {
   const depth = q.path.split('.').length;
   const key = groupKey(q.by, depth, { category: sql`t.category_id`, path: sql`t.unit_path`, day: localDay(sql`t.received_at`) });
+  const total = q.total === true && q.by !== null;
   const r = await sql<RawFigures>`
-    select ${key} as key, null::int as id, null as name, ${columns}
-    from ticket t
-    where t.unit_path <@ ${q.path}::ltree and t.received_at >= ${startOfDay(q.from)} and t.received_at < ${endOfDay(q.to)}
-      ${q.categories ? sql`and t.category_id = any(${sql.val(q.categories)}::int[])` : sql``}
-      ${q.by === 'child' ? sql`and nlevel(t.unit_path) > ${depth}` : sql``}
-    group by 1 order by 1`.execute(db.db);
+    select k as key, ${total ? sql`grouping(k)` : sql`0`} as total, null::int as id, null as name, ${columns}
+    from (select ${key} as k, t.* from ticket t
+      where t.unit_path <@ ${q.path}::ltree and t.received_at >= ${startOfDay(q.from)} and t.received_at < ${endOfDay(q.to)}
+        ${q.categories ? sql`and t.category_id = any(${sql.val(q.categories)}::int[])` : sql``}
+        ${q.by === 'child' && !total ? sql`and nlevel(t.unit_path) > ${depth}` : sql``}) t
+    group by ${total ? sql`grouping sets ((k), ())` : sql`k`}
+    having ${total ? sql`grouping(k) = 1 or k is not null` : sql`true`}
+    order by 1`.execute(db.db);
   return r.rows;
 }
