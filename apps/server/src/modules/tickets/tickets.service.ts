@@ -10,15 +10,16 @@ import type { Db } from '../../db/client.ts';
 import type { Database } from '../../db/types.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import { maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
+import type { FieldCrypto } from '../../lib/field-crypto.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { MapsService } from '../units/maps.service.ts';
 import type { CategoriesService } from './categories.service.ts';
-import { calendarWarning, computeDeadlines, rulesFor } from './deadlines.ts';
+import { computeDeadlines, rulesFor } from './deadlines.ts';
 import { checkKey, purgeIdempotencyKeys, withIdempotency } from './idempotency.ts';
+import { newTicketRow } from './intake-row.ts';
 import { lightColumns } from './lights.ts';
 import type { TicketNotice, TicketNotifier } from './notifier.ts';
 import { canReadTicket, allowedOperations } from './ticket-roles.ts';
@@ -86,70 +87,20 @@ export class TicketsService {
         radiusM: category.duplicateRadiusM,
         householdId: household?.id,
       });
-      const row = {
-        title: input.title.trim(),
-        description: input.description,
-        category_id: category.id,
-        channel: input.channel,
-        urgency: input.urgency ?? 'normal',
-        state: 'reported',
-        version: 1,
-        unit_id: unit.id,
-        unit_path: unit.path,
-        lng: input.location?.lng ?? null,
-        lat: input.location?.lat ?? null,
-        address: input.address ?? household?.address ?? null,
-        household_id: household?.id ?? null,
-        person_ids: personIds,
-        reporter_name: input.reporter?.name ?? null,
-        reporter_phone_enc: input.reporter?.phone ? this.crypto.encrypt(input.reporter.phone) : null,
-        reporter_phone_masked: input.reporter?.phone ? maskPhone(input.reporter.phone) : null,
-        reported_by: actor.userId,
-        holder_level: holder.level,
-        holder_unit_id: holder.unitId,
-        holder_unit_path: holder.unitPath,
-        holder_department_id: null,
-        prev_holder_unit_id: null,
-        prev_holder_department_id: null,
-        department_ids: [],
-        handled_level: null,
-        self_resolved: false,
-        fields: JSON.stringify(fields),
-        attachment_ids: input.attachmentIds ?? [],
-        received_at: now,
-        accepted_at: null,
-        dispatched_at: null,
-        feedback_at: null,
-        resolved_at: null,
-        resolved_by: null,
-        verified_at: null,
-        closed_at: null,
-        accept_due_at: d.accept.dueAt,
-        accept_yellow_at: d.accept.yellowAt,
-        feedback_due_at: d.feedback.dueAt,
-        feedback_yellow_at: d.feedback.yellowAt,
-        resolve_due_at: d.resolve.dueAt,
-        resolve_yellow_at: d.resolve.yellowAt,
-        resolve_original_due_at: d.resolve.dueAt,
-        light: null,
-        light_at: null,
-        next_check_at: null,
-        supervision_level: null,
-        result: null,
-        workdays_to_close: null,
-        calendar_warning: calendarWarning(d.missingYears),
-        evaluation: null,
-        evaluation_comment: null,
-        evaluated_at: null,
-        return_count: 0,
-        escalation_count: 0,
-        redo_count: 0,
-        extension_count: 0,
-        duplicate_candidates: dups.map((x) => x.id),
-        duplicate_of: null,
-        consultation: null as never,
-        updated_at: now,
-      };
+      const row = newTicketRow({
+        input,
+        category,
+        unit,
+        holder,
+        household,
+        personIds,
+        fields,
+        d,
+        dups,
+        actor,
+        crypto: this.crypto,
+        now,
+      });
       const lights = lightColumns(cal, { ...row, light: null }, now);
       const attachmentIds = input.attachmentIds ?? [];
       const { id, code, notice_id } = await ticketsRepo.insertReport(
