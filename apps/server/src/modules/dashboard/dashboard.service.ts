@@ -104,8 +104,7 @@ export class DashboardService {
     addOpenDue(monthAll, open, (o, r) => o.month === month && (r.total === 1 || o.key === r.key));
     addOpenDue(prevT, open, (o) => o.in_prev);
     addOpenDue(months, open, (o, r) => o.month === r.key);
-    const { total: monthTotal, rows: byChild } = withTotal(monthAll.rows);
-    const monthT = monthTotal ? [monthTotal] : [];
+    const { total: m, rows: byChild } = withTotal(monthAll.rows);
     const live = { open: 0, red: 0, yellow: 0 };
     const liveByChild = new Map<string, { open: number; red: number }>();
     for (const o of open) {
@@ -117,14 +116,10 @@ export class DashboardService {
       liveByChild.set(o.key, { open: c.open + o.open, red: c.red + o.red });
     }
     const dayRow = (d: string) => days.rows.find((x) => x.key === d);
-    const todayT = [dayRow(today)];
-    const yesterdayT = [dayRow(addDays(today, -1))];
     const yearMonths = months.rows.filter((r) => String(r.key) >= month.slice(0, 4));
     const levelSum = (l: string) => yearMonths.reduce((sum, r) => sum + n(r, `level_${l}`), 0);
     const [baseTotal, ...baseChildren] = await this.base.sums([path, ...children.map((c) => c.path)]);
     const childFig = new Map(byChild.map((r) => [String(r.key), r]));
-    const childLive = liveByChild;
-    const m = monthT[0];
     const p = prevT.rows[0];
     const [rm, rp] = [rates(m), rates(p)];
     const categoryNames = new Map(categories.map((c) => [c.id, { code: c.code, name: c.name }]));
@@ -135,7 +130,7 @@ export class DashboardService {
       from,
       to,
       figures: {
-        receivedToday: { value: n(todayT[0], 'received'), previous: n(yesterdayT[0], 'received') },
+        receivedToday: { value: n(dayRow(today), 'received'), previous: n(dayRow(addDays(today, -1)), 'received') },
         receivedMonth: { value: n(m, 'received'), previous: n(p, 'received') },
         open: live.open,
         red: live.red,
@@ -151,7 +146,7 @@ export class DashboardService {
       },
       children: children.map((c, i) => {
         const f = childFig.get(String(c.id));
-        const l = childLive.get(String(c.id));
+        const l = liveByChild.get(String(c.id));
         const people = baseChildren[i]!.people;
         const r = rates(f);
         return {
