@@ -2,7 +2,12 @@
  * demo-load: the demo county generated and loaded by `seedDemo` (what `wangge seed demo` runs),
  * beside a raw COPY of the resulting tables into a fresh database of the same kind.
  * Default: scale 0.1 on PostgreSQL and PGlite, with a linear estimate for scale 1 (labelled).
- * --full: scale 1 on PostgreSQL (target ≤ 60 s), PGlite still at 0.1.
+ * --full: scale 1 on PostgreSQL, PGlite still at 0.1.
+ *
+ * Issue 3's target (≤ 60 s) is for the county it builds: units, staff and households (with
+ * departments, party groups and the demo accounts). The base data issue 5 added (people, buildings,
+ * houses…) is a phase of its own inside seedDemo (`baseData.seconds`); it is reported beside the
+ * COPY of its own tables, without a target (issue 5 sets none for the seed).
  */
 import { FieldCrypto, generateKeyRing } from '../../apps/server/src/lib/field-crypto.ts';
 import { systemClock } from '../../apps/server/src/lib/clock.ts';
@@ -14,6 +19,19 @@ import { timed } from '../lib/measure.ts';
 import { row, type Row, type Scenario } from '../lib/types.ts';
 
 const TARGET_S = 60;
+/** The tables of the base-data phase (issue 5); everything else seedDemo fills is the county (issue 3). */
+const BASE_TABLES = new Set([
+  'person',
+  'building',
+  'house',
+  'residence',
+  'rental',
+  'rental_tenant',
+  'organization',
+  'party_member',
+]);
+const sum = (ms: Map<string, number>, pick: (t: string) => boolean) =>
+  [...ms].filter(([t]) => pick(t)).reduce((a, [, v]) => a + v, 0) / 1000;
 
 async function measure(open: () => Promise<BenchDb>, scale: number, log: (m: string) => void): Promise<Row[]> {
   const source = await open();
@@ -33,28 +51,39 @@ async function measure(open: () => Promise<BenchDb>, scale: number, log: (m: str
     const slowest = [...copy.result].sort((a, b) => b[1] - a[1]).slice(0, 4);
     log(`slowest to COPY: ${slowest.map(([t, ms]) => `${t} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     const seconds = seed.ms / 1000;
-    const copySeconds = copy.ms / 1000;
-    const baseline = { label: 'raw COPY of the same tables', value: copySeconds };
+    const baseSeconds = s.baseData.seconds;
+    const countySeconds = seconds - baseSeconds;
+    const copyCounty = sum(copy.result, (t) => !BASE_TABLES.has(t));
+    const copyBase = sum(copy.result, (t) => BASE_TABLES.has(t));
     const atFull = scale === 1 && source.db.kind === 'postgres';
-    const name = `${source.label}: demo county at scale ${scale} (${units.toLocaleString('en-US')} units, ${s.households.toLocaleString('en-US')} households)`;
+    const county = `${source.label}: demo county at scale ${scale}, units, staff and households (${units.toLocaleString('en-US')} units, ${s.households.toLocaleString('en-US')} households)`;
     const rows = [
       row(
-        `${name}, generate + load`,
-        seconds,
+        `${county}, generate + load`,
+        countySeconds,
         's',
-        baseline,
-        atFull ? { text: `≤ ${TARGET_S} s`, pass: seconds <= TARGET_S } : null,
+        { label: 'raw COPY of its tables', value: copyCounty },
+        atFull ? { text: `≤ ${TARGET_S} s`, pass: countySeconds <= TARGET_S } : null,
       ),
-      row(`${source.label}, scale ${scale}: of which in database calls (SQL, COPY)`, timer.seconds(), 's', baseline),
+      row(
+        `${source.label}, scale ${scale}: then the base data (${s.baseData.people.toLocaleString('en-US')} people, ${s.baseData.houses.toLocaleString('en-US')} houses…)`,
+        baseSeconds,
+        's',
+        { label: 'raw COPY of its tables', value: copyBase },
+      ),
+      row(`${source.label}, scale ${scale}: whole seed, of which in database calls (SQL, COPY)`, timer.seconds(), 's', {
+        label: 'raw COPY of all its tables',
+        value: copy.ms / 1000,
+      }),
     ];
     if (scale < 1) {
-      const est = seconds / scale;
+      const est = countySeconds / scale;
       rows.push(
         row(
-          `${source.label}: ESTIMATE for scale 1 (scale ${scale} × ${1 / scale}, linear)`,
+          `${source.label}: ESTIMATE for scale 1, units, staff and households (scale ${scale} × ${1 / scale}, linear)`,
           est,
           's',
-          { label: `raw COPY × ${1 / scale}`, value: copySeconds / scale },
+          { label: `raw COPY × ${1 / scale}`, value: copyCounty / scale },
           source.db.kind === 'postgres'
             ? { text: `≤ ${TARGET_S} s (estimate; --full measures it)`, pass: est <= TARGET_S }
             : null,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitsRepo } from '../src/modules/units/units.repo.ts';
 import { api, smallTree } from './factories.ts';
@@ -112,6 +113,27 @@ describe('unit tree', () => {
     const sub = (await api(t.official, 'GET', `/api/v1/units?within=${t.county.id}&limit=2&offset=1`)).body;
     expect(sub.total).toBeGreaterThanOrEqual(6);
     expect(sub.items).toHaveLength(2);
+    // Every level of `within` (the county, a township through its listing-order index, a village):
+    // the pages together are exactly the active units below it, in (level, code) order.
+    for (const { id } of [t.county, t.township, t.village]) {
+      const within = (await unitsRepo.findById(rt.db.db, id))!;
+      const expected = await rt.db.db
+        .selectFrom('unit')
+        .select(['id', 'level', 'code'])
+        .where(sql<boolean>`path <@ ${within.path}::ltree`)
+        .where('id', '!=', within.id)
+        .where('status', '=', 'active')
+        .orderBy('level')
+        .orderBy('code')
+        .execute();
+      const seen: number[] = [];
+      for (let offset = 0; offset < expected.length; offset += 2) {
+        const page = (await api(t.official, 'GET', `/api/v1/units?within=${within.id}&limit=2&offset=${offset}`)).body;
+        expect(page.total).toBe(expected.length);
+        seen.push(...page.items.map((u: { id: number }) => u.id));
+      }
+      expect(seen).toEqual(expected.map((u) => u.id));
+    }
     const found = (await api(t.official, 'GET', '/api/v1/units?q=塘村')).body;
     expect(found.items.map((u: { name: string }) => u.name).sort()).toEqual(['东塘村', '新塘村']);
     const byCode = (await api(t.official, 'GET', '/api/v1/units?q=430624101002')).body;

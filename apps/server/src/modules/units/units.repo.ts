@@ -36,6 +36,16 @@ export interface UnitFilter {
   status?: 'active' | 'retired' | 'all';
 }
 
+/**
+ * "Under X": for a township, the equality on its two-label prefix that the township listing-order
+ * index serves (same rows as `path <@ X`); otherwise the GiST path index.
+ */
+function withinCondition(path: string): Expression<SqlBool> {
+  return path.split('.').length === 2
+    ? sql<SqlBool>`subpath(u.path, 0, least(nlevel(u.path), 2)) = ${path}::ltree`
+    : sql<SqlBool>`u.path <@ ${path}::ltree`;
+}
+
 export const unitsRepo = {
   async findById(db: Q, id: number): Promise<UnitRow | undefined> {
     return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
@@ -60,7 +70,7 @@ export const unitsRepo = {
     for (const w of f.where ?? []) base = base.where(w);
     if (f.parentId === null) base = base.where('u.parent_id', 'is', null);
     else if (f.parentId !== undefined) base = base.where('u.parent_id', '=', f.parentId);
-    if (f.withinPath) base = base.where(sql<boolean>`u.path <@ ${f.withinPath}::ltree`).where('u.id', '!=', f.withinId ?? 0);
+    if (f.withinPath) base = base.where(withinCondition(f.withinPath)).where('u.id', '!=', f.withinId ?? 0);
     if (f.kind) base = base.where('u.kind', '=', f.kind);
     if (f.status !== 'all') base = base.where('u.status', '=', f.status ?? 'active');
     if (f.q) {
@@ -68,34 +78,24 @@ export const unitsRepo = {
       const q = f.q;
       base = /^\d+$/.test(q) ? base.where('u.code', 'like', `${q}%`) : base.where('u.name', 'ilike', like);
     }
-    // Child counts only for the page's rows (not for every row the sort and offset pass over).
-    const [page, count] = await Promise.all([
-      base
+    // The page's ids in display order first (index-only under the listing-order indexes, skipping the
+    // offset inside the index), then their rows and child counts: 50 rows joined, not the subtree sorted.
+    const ids = base.select(['u.id', 'u.level', 'u.code']).orderBy('u.level').orderBy('u.code').limit(limit).offset(offset);
+    const [rows, count] = await Promise.all([
+      db
+        .selectFrom(ids.as('p'))
+        .innerJoin('unit as u', 'u.id', 'p.id')
         .select(listColumns)
         .select(sql<boolean>`u.geometry is not null`.as('has_geometry'))
-        .orderBy('u.level')
-        .orderBy('u.code')
-        .limit(limit)
-        .offset(offset)
+        .select(
+          sql<number>`(select count(*) from unit c where c.parent_id = u.id and c.status = 'active')::int`.as('child_count'),
+        )
+        .orderBy('p.level')
+        .orderBy('p.code')
         .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    const kids = page.length
-      ? await db
-          .selectFrom('unit')
-          .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where(
-            'parent_id',
-            'in',
-            page.map((r) => r.id),
-          )
-          .where('status', '=', 'active')
-          .groupBy('parent_id')
-          .execute()
-      : [];
-    const childCount = new Map(kids.map((k) => [k.parent_id, k.n]));
-    const rows = page.map((r) => ({ ...r, child_count: childCount.get(r.id) ?? 0 }));
-    return { rows: rows as UnitListRow[], total: count.n };
+    return { rows: rows as UnitListRow[], total: Number(count.n) };
   },
 
   async ancestors(db: Q, path: string) {
