@@ -14,6 +14,7 @@ import { SecondFactorService } from './modules/auth/second-factor.service.ts';
 import { HouseholdsService } from './modules/households/households.service.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
 import { CoverageService } from './modules/units/coverage.service.ts';
+import { UnitChains } from './modules/units/unit-chains.ts';
 import { MapsService } from './modules/units/maps.service.ts';
 import { UnitsService } from './modules/units/units.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
@@ -59,7 +60,8 @@ export function createServices(
   const files = new FilesService(db, clock, audit, createFileStore(config));
   const categories = new CategoriesService(db, clock, audit);
   const ticketNotifier = new TicketNotifier();
-  const tickets = new TicketsService(db, clock, crypto, access, calendar, categories, maps, ticketNotifier, audit);
+  const unitChains = new UnitChains(db);
+  const tickets = new TicketsService(db, clock, crypto, access, calendar, categories, maps, ticketNotifier, audit, unitChains);
   tickets.attachments = files;
   const statistics = new StatisticsService(db, clock, access, tickets);
   const ticketSearch = new TicketSearchService(db, clock, access, calendar, categories, tickets);
@@ -79,11 +81,13 @@ export function createServices(
     secondFactor: new SecondFactorService(db, clock, crypto, audit, auth),
     users: new UsersService(db, clock, access, audit, () => auth.sessionCache.clear()),
     units: new UnitsService(db, clock, access, audit, () => {
-      // Unit moves and retirements change grant paths and scopes.
+      // Unit renames, moves and retirements change grant paths, scopes and ticket holders.
       maps.locator.invalidate();
       auth.sessionCache.clear();
+      unitChains.clear();
     }),
     maps,
+    unitChains,
     coverage: new CoverageService(db, clock, access),
     staff: new StaffService(db, clock, crypto, access, audit),
     households: new HouseholdsService(db, clock, access, audit),

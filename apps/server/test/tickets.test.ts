@@ -109,6 +109,30 @@ describe('intake', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('writes reports that arrive together as one group, each caller getting its own ticket', async () => {
+    const before = await count();
+    const titles = Array.from({ length: 8 }, (_, i) => `同时上报的第${i + 1}件事`);
+    const res = await Promise.all(titles.map((title) => report(w.users.worker, neighbourDispute(w, { title }))));
+    expect(res.map((r) => r.status)).toEqual(titles.map(() => 201));
+    expect(res.map((r) => r.body.title)).toEqual(titles);
+    const ids = res.map((r) => r.body.id as number);
+    expect(new Set(ids).size).toBe(8);
+    expect(new Set(res.map((r) => r.body.code)).size).toBe(8);
+    expect(await count()).toBe(before + 8);
+    // Grouped: fewer writes than reports, and every ticket has its first timeline entry and notice.
+    expect(rt.services.tickets.intakeGroups.writes.largest).toBeGreaterThan(1);
+    const events = await rt.db.db.selectFrom('ticket_event').select(['ticket_id', 'op']).where('ticket_id', 'in', ids).execute();
+    expect(
+      events
+        .filter((e) => e.op === 'report')
+        .map((e) => e.ticket_id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const notices = await rt.db.db.selectFrom('ticket_notification').select('ticket_id').where('ticket_id', 'in', ids).execute();
+    expect(notices).toHaveLength(8);
+    for (const r of res) expect((await api(w.users.worker, 'GET', `/api/v1/tickets/${r.body.id}`)).body.title).toBe(r.body.title);
+  });
+
   it('flags a possible duplicate nearby, for a person to confirm, and never merges', async () => {
     const a = (await report(w.users.worker, neighbourDispute(w, { title: '路灯不亮引发口角' }))).body;
     const pre = await send(

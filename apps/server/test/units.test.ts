@@ -139,4 +139,29 @@ describe('unit tree', () => {
     const byCode = (await api(t.official, 'GET', '/api/v1/units?q=430624101002')).body;
     expect(byCode.items[0].name).toBe('新塘村');
   });
+
+  it('keeps unit chains for intake in memory, cleared by every rename made through the server', async () => {
+    const chains = rt.services.unitChains;
+    // (an earlier test moved the grid: its village is whichever holds it now)
+    const villageId = (await unitsRepo.findById(rt.db.db, t.grid.id))!.parent_id!;
+    const village = (await api(t.official, 'GET', `/api/v1/units/${villageId}`)).body.unit;
+    const chain = await chains.get(t.grid.id);
+    expect(chain.at(-1)!.id).toBe(t.grid.id);
+    expect(chain.map((u) => u.id)).toContain(villageId);
+    expect(chain[0]!.id).toBe(t.county.id);
+    const nameIn = async () => (await chains.get(t.grid.id)).find((u) => u.id === villageId)!.name;
+    const before = await nameIn();
+    expect(before).toBe('新塘村');
+    // A change behind the server's back (another process) waits for the TTL…
+    await rt.db.db.updateTable('unit').set({ name: '后台改名村' }).where('id', '=', villageId).execute();
+    expect(await nameIn()).toBe(before);
+    // …one through the server is seen at once.
+    const renamed = await api(t.official, 'PATCH', `/api/v1/units/${villageId}`, {
+      version: village.version,
+      name: '东塘新村',
+    });
+    expect(renamed.status).toBe(200);
+    expect(await nameIn()).toBe('东塘新村');
+    expect(await chains.get(999_999)).toEqual([]);
+  });
 });

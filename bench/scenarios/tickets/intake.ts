@@ -118,6 +118,11 @@ export async function intake(ctx: Ctx, runtime: Runtime, county: { id: number })
       `intake: ${n(app.ok)} 201s received, ${n(created)} returned by report(), ${n(inserted)} tickets inserted, ${app.non2xx} non-2xx, ${app.errors} errors; ` +
         `bare: ${n(base.ok)} inserted, ${base.non2xx} non-2xx`,
     );
+    const { writes, duplicateLookups } = runtime.services.tickets.intakeGroups;
+    ctx.log(
+      `grouped writes: ${n(writes.items)} reports in ${n(writes.groups)} statements (largest ${writes.largest}, ${writes.retriedAlone} retried alone); ` +
+        `duplicate lookups: ${n(duplicateLookups.items)} in ${n(duplicateLookups.groups)} statements`,
+    );
     const rate = app.ok / app.seconds;
     const label = `POST /api/v1/tickets, county dispatcher, ${connections} connections`;
     const bareLabel = 'bare route: one INSERT on the same pool, alternating';

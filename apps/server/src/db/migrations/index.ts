@@ -14,6 +14,7 @@ import * as m0008 from './0008_ticket_stats.ts';
 import * as m0009 from './0009_ticket_stat_month.ts';
 import * as m0010 from './0010_ticket_area_time.ts';
 import * as m0011 from './0011_unit_listing_order.ts';
+import * as m0012 from './0012_ticket_stat_statement.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_ticket_stat_month': m0009,
   '0010_ticket_area_time': m0010,
   '0011_unit_listing_order': m0011,
+  '0012_ticket_stat_statement': m0012,
 };

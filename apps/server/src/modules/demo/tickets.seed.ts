@@ -9,6 +9,7 @@
 import type { Db } from '../../db/client.ts';
 import { copyRows } from '../../db/copy.ts';
 import { rebuildTicketStatSql } from '../../db/migrations/0009_ticket_stat_month.ts';
+import { ticketStatTriggers } from '../../db/migrations/0012_ticket_stat_statement.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { computeDeadlines, rulesFor } from '../tickets/deadlines.ts';
@@ -100,7 +101,7 @@ export async function seedDemoTickets(
   const rows: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
   // The summary trigger is off during the bulk load; the summary is rebuilt once at the end.
-  await db.raw.exec('alter table ticket disable trigger ticket_stat_trg');
+  await db.raw.exec(`alter table ticket ${ticketStatTriggers.map((t) => `disable trigger ${t}`).join(', ')}`);
   try {
     for (let i = 0; i < opts.count; i++) {
       // Newer tickets are denser: a quadratic skew towards today.
@@ -231,7 +232,7 @@ export async function seedDemoTickets(
     }
     await flush(db, rows, events);
   } finally {
-    await db.raw.exec('alter table ticket enable trigger ticket_stat_trg');
+    await db.raw.exec(`alter table ticket ${ticketStatTriggers.map((t) => `enable trigger ${t}`).join(', ')}`);
   }
   await db.raw.exec(`select setval('ticket_id_seq', greatest((select max(id) from ticket), 1))`);
   await db.raw.exec(rebuildTicketStatSql());

@@ -3,7 +3,7 @@
  * escalation, and the check that a target lies where the actor may send it.
  */
 import type { AttachmentInfo, HandlingLevel } from '@wangge/contracts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { Actor } from '../access/actor.ts';
 import { levelOfKind } from './tickets.mapper.ts';
@@ -36,16 +36,6 @@ export async function unitsOnPath(q: Q, path: string) {
   const ids = path.split('.').map(Number);
   const rows = await q.selectFrom('unit').select(['id', 'code', 'name', 'kind', 'path']).where('id', 'in', ids).execute();
   return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
-}
-
-/** A unit and its ancestors, root first, in one statement (empty when the unit does not exist). */
-export async function chainOf(q: Q, unitId: number) {
-  const rows = await q
-    .selectFrom('unit')
-    .select(['id', 'code', 'name', 'kind', 'path'])
-    .where(sql<boolean>`id = any(string_to_array((select path::text from unit where id = ${unitId}), '.')::int[])`)
-    .execute();
-  return rows.sort((a, b) => a.path.length - b.path.length);
 }
 
 type ChainUnit = Awaited<ReturnType<typeof unitsOnPath>>[number];

@@ -1,6 +1,7 @@
 /**
  * The row of a new ticket, from what intake has checked: its place, holder, deadlines, extra
- * fields and the possible duplicates found (tickets.service.ts writes it in one statement).
+ * fields and the possible duplicates found (tickets.service.ts writes it with the reports that arrive
+ * at the same time, intake.repo.ts).
  */
 import type { Category, TicketCreate } from '@wangge/contracts';
 import { maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';

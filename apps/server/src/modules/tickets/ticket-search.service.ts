@@ -13,6 +13,7 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { CategoriesService } from './categories.service.ts';
 import { toSummary } from './tickets.mapper.ts';
 import { scopeCondition, ticketsRepo, type TicketView } from './tickets.repo.ts';
+import { intakeRepo } from './intake.repo.ts';
 import type { TicketsService } from './tickets.service.ts';
 
 export class TicketSearchService {
@@ -99,7 +100,7 @@ export class TicketSearchService {
   async duplicates(actor: Actor, q: { categoryId: number; lng?: number; lat?: number; householdId?: number }) {
     const category = await this.categories.forIntake(q.categoryId);
     const now = this.clock.now();
-    const rows = await ticketsRepo.duplicates(this.db.db, {
+    const rows = await intakeRepo.duplicates(this.db.db, {
       categoryId: category.id,
       since: new Date(now.getTime() - category.duplicateWindowDays * 86_400_000),
       lng: q.lng,

@@ -16,14 +16,17 @@ import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { MapsService } from '../units/maps.service.ts';
+import type { UnitChains } from '../units/unit-chains.ts';
 import type { CategoriesService } from './categories.service.ts';
 import { computeDeadlines, rulesFor } from './deadlines.ts';
 import { checkKey, purgeIdempotencyKeys, withIdempotency } from './idempotency.ts';
 import { newTicketRow } from './intake-row.ts';
+import { hasDuplicateQuery, intakeRepo, type DuplicateQuery, type DuplicateRow, type NewReport } from './intake.repo.ts';
+import { Batcher } from '../../lib/batcher.ts';
 import { lightColumns } from './lights.ts';
 import type { TicketNotice, TicketNotifier } from './notifier.ts';
 import { canReadTicket, allowedOperations } from './ticket-roles.ts';
-import { chainOf, pickHolder, type TicketAttachments } from './holders.ts';
+import { pickHolder, type TicketAttachments } from './holders.ts';
 import { toEvent, toTicket } from './tickets.mapper.ts';
 import { ticketsRepo, type TicketScope, type TicketView } from './tickets.repo.ts';
 
@@ -31,6 +34,17 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 export class TicketsService {
   attachments: TicketAttachments | null = null;
+  /**
+   * Intake's two statements, each shared by the reports that arrive together (lib/batcher.ts): the
+   * duplicate lookups, then the writes. They form a pipeline: while one group is written the next
+   * one's duplicates are read. Writes go one group at a time, so that concurrent groups do not queue
+   * on the same summary rows (0012_ticket_stat_statement.ts).
+   */
+  readonly #duplicates = new Batcher<DuplicateQuery, DuplicateRow[]>((qs) => intakeRepo.duplicatesOfMany(this.db.db, qs));
+  readonly #reports = new Batcher<NewReport, Awaited<ReturnType<typeof intakeRepo.insertReports>>[number]>(
+    (rs) => intakeRepo.insertReports(this.db.db, rs),
+    { concurrency: 1 },
+  );
 
   constructor(
     private readonly db: Db,
@@ -42,7 +56,13 @@ export class TicketsService {
     private readonly maps: MapsService,
     private readonly notifier: TicketNotifier,
     private readonly audit: AuditService,
+    private readonly chains: UnitChains,
   ) {}
+
+  /** How intake groups its writes: groups written, reports in them, the largest group. */
+  get intakeGroups() {
+    return { writes: this.#reports.stats, duplicateLookups: this.#duplicates.stats };
+  }
 
   /** Where the actor may read tickets. */
   scope(actor: Actor): TicketScope {
@@ -61,8 +81,8 @@ export class TicketsService {
     const category = await this.categories.forIntake(input.categoryId);
     const fields = this.categories.validateFields(category, input.fields);
     const unitId = await this.#placeUnit(input);
-    // The unit and its ancestors in one read: the scope check and the holder both come from it.
-    const chain = await chainOf(this.db.db, unitId);
+    // The unit and its ancestors, usually from memory: the scope check and the holder both come from it.
+    const chain = await this.chains.get(unitId);
     const unit = chain.at(-1);
     if (!unit || unit.id !== unitId) {
       await this.access.requireUnit(actor, Permission.TicketsReport, unitId); // refuses: there is no such unit
@@ -79,15 +99,22 @@ export class TicketsService {
       const personIds = personNames.map((p) => p.id);
       const d = computeDeadlines(cal, now, rulesFor(category.deadlines, input.urgency ?? 'normal'));
       if (d.missingYears.length > 0) await this.calendar.noteMissingYears(d.missingYears, trx);
-      const dups = await ticketsRepo.duplicates(trx, {
+      const query: DuplicateQuery = {
         categoryId: category.id,
         since: new Date(now.getTime() - category.duplicateWindowDays * 86_400_000),
         lng: input.location?.lng,
         lat: input.location?.lat,
         radiusM: category.duplicateRadiusM,
         householdId: household?.id,
-      });
-      const row = newTicketRow({
+      };
+      // Outside a transaction a report joins the next group of its kind; inside one it goes alone.
+      const alone = trx !== this.db.db;
+      const dups = !hasDuplicateQuery(query)
+        ? []
+        : alone
+          ? await intakeRepo.duplicates(trx, query)
+          : await this.#duplicates.submit(query);
+      const base = newTicketRow({
         input,
         category,
         unit,
@@ -101,21 +128,23 @@ export class TicketsService {
         crypto: this.crypto,
         now,
       });
-      const lights = lightColumns(cal, { ...row, light: null }, now);
-      const attachmentIds = input.attachmentIds ?? [];
-      const { id, code, notice_id } = await ticketsRepo.insertReport(
-        trx,
-        { ...row, ...lights.set },
-        `SJ${cal.localDay(now).replaceAll('-', '')}`,
-        {
+      const row = { ...base, ...lightColumns(cal, base, now).set };
+      const report: NewReport = {
+        row,
+        codePrefix: `SJ${cal.localDay(now).replaceAll('-', '')}`,
+        event: {
           actorUserId: actor.userId,
           actorName: actor.username,
           toHolder: holder.name,
           detail: { channel: input.channel, possibleDuplicates: dups.map((x) => x.code) },
-          attachmentIds,
+          attachmentIds: input.attachmentIds ?? [],
         },
-        { light: lights.set.light, unitId: holder.unitId },
-      );
+        notice: { light: row.light, unitId: holder.unitId },
+      };
+      const { id, code, notice_id } = alone
+        ? (await intakeRepo.insertReports(trx, [report]))[0]!
+        : await this.#reports.submit(report);
+      const attachmentIds = input.attachmentIds ?? [];
       const attachments = attachmentIds.length
         ? ((await this.attachments?.link(trx as Transaction<Database>, actor, attachmentIds, {
             type: 'ticket',
@@ -130,7 +159,7 @@ export class TicketsService {
         title: row.title,
         state: 'reported',
         kind: 'assigned',
-        light: lights.set.light,
+        light: row.light,
         unitId: holder.unitId,
         departmentId: null,
         unitPath: unit.path,
@@ -141,8 +170,7 @@ export class TicketsService {
       // The answer is built from what is in hand: intake is the hot path, no second read.
       const view: TicketView = {
         ...row,
-        ...lights.set,
-        light_at: lights.set.light_at ?? null,
+        light_at: row.light_at ?? null,
         id,
         code,
         version: 1,

@@ -46,7 +46,31 @@ function withinCondition(path: string): Expression<SqlBool> {
     : sql<SqlBool>`u.path <@ ${path}::ltree`;
 }
 
+/** A unit on a chain from the root (UnitChains). */
+export interface ChainUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+}
+
 export const unitsRepo = {
+  /** The chains (unit and ancestors, root first) of several units in one statement, in the order asked. */
+  async chains(q: Q, unitIds: number[]): Promise<ChainUnit[][]> {
+    const r = await sql<ChainUnit & { for_id: number }>`
+      select u.id, u.code, u.name, u.kind, u.path, s.id as for_id
+      from unit s join unit u on u.id = any(string_to_array(s.path::text, '.')::int[])
+      where s.id = any(${sql.val([...new Set(unitIds)])}::int[])`.execute(q);
+    const by = new Map<number, ChainUnit[]>();
+    for (const { for_id, ...u } of r.rows) {
+      const chain = by.get(for_id) ?? [];
+      chain.push(u);
+      by.set(for_id, chain);
+    }
+    return unitIds.map((id) => (by.get(id) ?? []).sort((a, b) => a.path.length - b.path.length));
+  },
+
   async findById(db: Q, id: number): Promise<UnitRow | undefined> {
     return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
   },

@@ -222,7 +222,7 @@ export class UnitsService {
       });
       return row;
     });
-    if (input.parentId !== undefined) this.onTreeChange();
+    if (input.parentId !== undefined || input.name !== undefined) this.onTreeChange();
     return toUnit(result, await unitsRepo.childCount(this.db.db, id));
   }
 

@@ -1,0 +1,149 @@
+/**
+ * SQL of intake, the hot path: possible duplicates and the new tickets, each for a whole group of
+ * reports in one statement (tickets.service.ts groups the reports that arrive together).
+ */
+import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { TicketTable } from '../../db/tables/tickets.ts';
+import type { Database } from '../../db/types.ts';
+import { scopeCondition, type TicketScope } from './tickets.repo.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export interface DuplicateQuery {
+  categoryId: number;
+  since: Date;
+  lng?: number | undefined;
+  lat?: number | undefined;
+  radiusM: number;
+  householdId?: number | undefined;
+  excludeId?: number;
+  scope?: TicketScope;
+}
+
+export interface DuplicateRow {
+  id: number;
+  code: string;
+  title: string;
+  state: string;
+  distance_m: number | null;
+}
+
+/** A new report: its row, the prefix of its code, its first timeline entry and its notification. */
+export interface NewReport {
+  row: Omit<Insertable<TicketTable>, 'id' | 'code'>;
+  codePrefix: string;
+  event: {
+    actorUserId: number | null;
+    actorName: string;
+    toHolder: string;
+    detail: Record<string, unknown>;
+    attachmentIds: number[];
+  };
+  notice: { light: string | null; unitId: number };
+}
+
+/** Columns of the ticket stored as jsonb: sent as JSON values, not as strings holding JSON. */
+const jsonColumns = new Set(['fields', 'consultation']);
+
+const near = (p: DuplicateQuery) => p.lng !== undefined && p.lat !== undefined && p.radiusM > 0;
+
+/** Whether there is anything to compare: a point (and a radius) or a household. */
+export const hasDuplicateQuery = (p: DuplicateQuery) => near(p) || p.householdId !== undefined;
+
+/** Open tickets of the category near a point within the window, or of the same household (null: nothing to compare). */
+function duplicatesQuery(q: Q, p: DuplicateQuery) {
+  const conds = [];
+  if (near(p)) {
+    // Equirectangular distance in metres: exact enough within a county and index-free on both databases.
+    const dist = sql<number>`6371000 * sqrt(power(radians(t.lat - ${p.lat}), 2) + power(radians(t.lng - ${p.lng}) * cos(radians(${p.lat})), 2))`;
+    conds.push(sql<SqlBool>`(t.category_id = ${p.categoryId} and t.lat is not null and ${dist} <= ${p.radiusM})`);
+  }
+  if (p.householdId !== undefined) conds.push(sql<SqlBool>`t.household_id = ${p.householdId}`);
+  if (conds.length === 0) return null;
+  const distance =
+    p.lng !== undefined && p.lat !== undefined
+      ? sql<
+          number | null
+        >`case when t.lat is null then null else 6371000 * sqrt(power(radians(t.lat - ${p.lat}), 2) + power(radians(t.lng - ${p.lng}) * cos(radians(${p.lat})), 2)) end`
+      : sql<number | null>`null::float8`;
+  return q
+    .selectFrom('ticket as t')
+    .select(['t.id', 't.code', 't.title', 't.state', distance.as('distance_m')])
+    .where('t.received_at', '>=', p.since)
+    .where('t.state', 'in', ['reported', 'accepted', 'assigned', 'inProgress', 'resolved', 'verified'])
+    .where(sql<SqlBool>`(${sql.join(conds, sql` or `)})`)
+    .$if(p.excludeId !== undefined, (qb) => qb.where('t.id', '!=', p.excludeId!))
+    .$if(p.scope !== undefined, (qb) => qb.where(scopeCondition(p.scope!)))
+    .orderBy('t.received_at', 'desc')
+    .limit(20);
+}
+
+export const intakeRepo = {
+  async duplicates(q: Q, p: DuplicateQuery): Promise<DuplicateRow[]> {
+    return (await duplicatesQuery(q, p)?.execute()) ?? [];
+  },
+
+  /**
+   * The duplicates of several reports in one statement: each report's own query (planned with its
+   * own values, as alone), joined by UNION ALL. One list per query, in order.
+   */
+  async duplicatesOfMany(q: Q, ps: DuplicateQuery[]): Promise<DuplicateRow[][]> {
+    const out: DuplicateRow[][] = ps.map(() => []);
+    const parts = ps.flatMap((p, i) => {
+      const query = duplicatesQuery(q, p);
+      return query ? [sql`(select ${i}::int as ord, d.* from (${query}) d)`] : [];
+    });
+    if (parts.length === 0) return out;
+    const r = await sql<DuplicateRow & { ord: number }>`${sql.join(parts, sql` union all `)}`.execute(q);
+    for (const { ord, ...row } of r.rows) out[ord]!.push(row);
+    return out;
+  },
+
+  /**
+   * New reports in one statement, however many: each ticket with its id from the sequence and its
+   * code from the id, its first timeline entry and the holder's notification. The rows travel as
+   * one JSON array and become ticket rows through jsonb_populate_record, so the statement and its
+   * plan are the same for one report or fifty. Results in the order of `reports`.
+   */
+  async insertReports(q: Q, reports: NewReport[]): Promise<{ id: number; code: string; notice_id: string }[]> {
+    if (reports.length === 0) return [];
+    const cols = Object.keys(reports[0]!.row);
+    const payload = reports.map((r) => {
+      const keys = Object.keys(r.row);
+      if (keys.length !== cols.length || keys.some((k, i) => k !== cols[i]))
+        throw new Error('insertReports: every row must have the same columns');
+      const row: Record<string, unknown> = { ...r.row };
+      for (const c of jsonColumns) if (typeof row[c] === 'string') row[c] = JSON.parse(row[c] as string);
+      return { row, prefix: r.codePrefix, event: r.event, notice: r.notice };
+    });
+    const r = await sql<{ ord: number; id: number; code: string; notice_id: string }>`
+      with src as (
+        select a.ord::int as ord, a.j, nextval('ticket_id_seq')::int as id
+        from jsonb_array_elements(${JSON.stringify(payload)}::jsonb) with ordinality as a(j, ord)
+      ),
+      t as (
+        insert into ticket (id, code, ${sql.join(cols.map((c) => sql.ref(c)))})
+        select s.id, (s.j->>'prefix') || lpad(s.id::text, 7, '0'), ${sql.join(cols.map((c) => sql.ref(`r.${c}`)))}
+        from src s, jsonb_populate_record(null::ticket, s.j->'row') r
+        returning id, code, received_at, state
+      ),
+      e as (
+        insert into ticket_event (ticket_id, seq, op, at, actor_user_id, actor_name, from_state, to_state, to_holder, detail, attachment_ids)
+        select t.id, 1, 'report', t.received_at, (s.j->'event'->>'actorUserId')::int, s.j->'event'->>'actorName', null, t.state,
+               s.j->'event'->>'toHolder', s.j->'event'->'detail',
+               array(select jsonb_array_elements_text(s.j->'event'->'attachmentIds')::int)
+        from t join src s on s.id = t.id
+      ),
+      x as (
+        insert into ticket_notification (ticket_id, kind, light, target_unit_id, target_department_id, at)
+        select t.id, 'assigned', s.j->'notice'->>'light', (s.j->'notice'->>'unitId')::int, null, t.received_at
+        from t join src s on s.id = t.id
+        returning id, ticket_id
+      )
+      select s.ord, t.id, t.code, x.id::text as notice_id
+      from t join src s on s.id = t.id join x on x.ticket_id = t.id
+      order by s.ord`.execute(q);
+    if (r.rows.length !== reports.length) throw new Error(`insertReports: ${r.rows.length} rows for ${reports.length} reports`);
+    return r.rows.map(({ id, code, notice_id }) => ({ id, code, notice_id }));
+  },
+};
