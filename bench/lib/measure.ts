@@ -2,9 +2,11 @@
  * Timing helpers: wall-clock timing, percentiles, bounded latency sampling, and HTTP load with
  * autocannon on 127.0.0.1 (random port, bounded duration), each interleaved with its baseline.
  */
-import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
+import type autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { LoadJob } from './load-worker.ts';
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const t0 = performance.now();
@@ -86,27 +88,33 @@ export interface Target {
   body?: string | ((i: number) => string);
 }
 
-/** autocannon against an app listening on 127.0.0.1 at a random port (left listening: app.close() stops it). */
+/** Bodies made ahead for one run: enough for this many requests a second (then they repeat). */
+const MAX_RATE = 5_000;
+
+/**
+ * autocannon against an app listening on 127.0.0.1 at a random port (left listening: app.close()
+ * stops it), from a worker thread (load-worker.ts) so that the load generator does not take the
+ * server's event loop.
+ */
 async function run(t: Target, seconds: number, connections: number): Promise<autocannon.Result> {
   if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
   const port = (t.app.server.address() as { port: number }).port;
-  let next = 0;
   const body = t.body;
-  return autocannon({
+  const job: LoadJob = {
     url: `http://127.0.0.1:${port}`,
     connections,
     duration: seconds,
+    paths: t.paths,
     ...(t.headers ? { headers: t.headers } : {}),
-    requests: [
-      {
-        ...(t.method ? { method: t.method } : {}),
-        ...(typeof body === 'string' ? { body } : {}),
-        setupRequest: (req) => {
-          const i = next++;
-          return { ...req, path: t.paths[i % t.paths.length]!, ...(typeof body === 'function' ? { body: body(i) } : {}) };
-        },
-      },
-    ],
+    ...(t.method ? { method: t.method } : {}),
+    ...(typeof body === 'string' ? { body } : {}),
+    ...(typeof body === 'function' ? { bodies: Array.from({ length: Math.ceil(seconds * MAX_RATE) }, (_, i) => body(i)) } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: job });
+    worker.once('message', (r: autocannon.Result) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`load worker exited with ${code}`)));
   });
 }
 
