@@ -76,6 +76,8 @@ export interface LoadResult {
   ok: number;
   /** Seconds of load, all chunks together. */
   seconds: number;
+  /** Throughput of each chunk, in order (loadPair alternates the chunks of a pair). */
+  chunkRps: number[];
 }
 
 export interface Target {
@@ -130,6 +132,7 @@ function merge(runs: autocannon.Result[]): LoadResult {
     non2xx: sum((r) => r.non2xx),
     ok: sum((r) => r['2xx']),
     seconds: sum((r) => r.duration),
+    chunkRps: runs.map((r) => r.requests.total / r.duration),
   };
 }
 

@@ -1,8 +1,12 @@
 /**
  * access (issue 4): what authentication + the scope check cost per request, and what the audit
  * write costs a write route.
- * - GET /api/v1/units/:id signed in (session lookup, grants, requireUnit) vs the same service call
- *   on a public twin route; the overhead is the difference in CPU time per request (1/throughput).
+ * - The figure: a light route that reads one unit and checks it lies in the caller's area
+ *   (`access.requireUnit`), signed in, vs its public twin that reads the same unit; the overhead is
+ *   the difference in time per request (1/throughput), the median over alternating chunk pairs. A
+ *   light route keeps the machine's noise smaller than the 0.3 ms being judged.
+ * - For context: GET /api/v1/units/:id (several statements) signed in vs the same service call on a
+ *   public twin.
  * - POST /api/v1/households (a write with its audit record in the same transaction) vs a twin
  *   route whose service writes no audit record.
  */
@@ -13,11 +17,22 @@ import { hashPassword } from '../../apps/server/src/modules/auth/passwords.ts';
 import { HouseholdsService } from '../../apps/server/src/modules/households/households.service.ts';
 import type { Runtime } from '../../apps/server/src/main.ts';
 import { databases } from '../lib/db.ts';
-import { loadPair } from '../lib/measure.ts';
+import { loadPair, percentile, type LoadResult } from '../lib/measure.ts';
+import { Permission } from '@wangge/contracts';
+import { unitsRepo } from '../../apps/server/src/modules/units/units.repo.ts';
 import { benchRuntime } from '../lib/runtime.ts';
 import { row, type Ctx, type Row, type Scenario } from '../lib/types.ts';
 
 const LOAD = { seconds: 6, connections: 10, chunks: 3 };
+/** The auth figure: 10 pairs of 1-second chunks. */
+const AUTH_LOAD = { seconds: 10, connections: 10, chunks: 10 };
+
+/** Time per request added by `a` over its twin `b`: the median of the chunk pairs' differences. */
+const addedMs = (a: LoadResult, b: LoadResult) =>
+  percentile(
+    a.chunkRps.map((rps, k) => 1000 / rps - 1000 / b.chunkRps[k]!),
+    50,
+  );
 
 /** A grid worker at the county (writes households, no second factor): cookie and CSRF token. */
 async function writer(runtime: Runtime): Promise<Record<string, string>> {
@@ -72,6 +87,20 @@ export const access: Scenario = {
             { config: { access: 'public' }, schema: { params: Type.Object({ id: Type.Integer() }) } },
             (req) => units.detail(systemActor, (req.params as { id: number }).id),
           );
+          // The light pair: signed in with the scope check, and public, both reading the same unit.
+          runtime.app.get(
+            '/bench/scoped/:id',
+            { config: { access: Permission.UnitsRead }, schema: { params: Type.Object({ id: Type.Integer() }) } },
+            async (req) => {
+              await accessService.requireUnit(req.actor, Permission.UnitsRead, (req.params as { id: number }).id);
+              return { ok: true };
+            },
+          );
+          runtime.app.get(
+            '/bench/open/:id',
+            { config: { access: 'public' }, schema: { params: Type.Object({ id: Type.Integer() }) } },
+            async (req) => ({ ok: (await unitsRepo.findById(runtime.db.db, (req.params as { id: number }).id)) !== undefined }),
+          );
           runtime.app.post('/bench/households', { config: { access: 'public' } }, (req) =>
             householdsNoAudit.create(systemActor, req.body as never),
           );
@@ -89,24 +118,42 @@ export const access: Scenario = {
             .orderBy('id')
             .executeTakeFirstOrThrow();
 
+          ctx.log(`${b.label}: a unit read with the scope check, signed in, vs its public twin: ${AUTH_LOAD.chunks} chunk pairs`);
+          const [scoped, bare] = await loadPair(
+            { app: runtime.app, paths: [`/bench/scoped/${grid.id}`], headers },
+            { app: runtime.app, paths: [`/bench/open/${grid.id}`] },
+            AUTH_LOAD,
+          );
+          const overhead = addedMs(scoped, bare);
+          ctx.log(
+            `${b.label}: per chunk pair, ms added: ${scoped.chunkRps.map((rps, k) => (1000 / rps - 1000 / bare.chunkRps[k]!).toFixed(3)).join(', ')}`,
+          );
+          out.push(
+            row(
+              `${b.label}: auth + scope check per request (median of ${AUTH_LOAD.chunks} chunk pairs)`,
+              Math.max(0, overhead),
+              'ms',
+              { label: 'the same unit read, public (ms/request)', value: 1000 / bare.rps },
+              { text: '≤ 0.3 ms', pass: overhead <= 0.3 },
+            ),
+          );
+
           ctx.log(`${b.label}: GET /api/v1/units/:id signed in vs the public twin`);
           const [authed, open] = await loadPair(
             { app: runtime.app, paths: [`/api/v1/units/${grid.id}`], headers },
             { app: runtime.app, paths: [`/bench/units/${grid.id}`] },
             LOAD,
           );
-          const overhead = 1000 / authed.rps - 1000 / open.rps;
           out.push(
             row(
-              `${b.label}: auth + scope check per request`,
-              Math.max(0, overhead),
-              'ms CPU',
-              { label: 'same route without sign-in (ms/request)', value: 1000 / open.rps },
-              { text: '≤ 0.3 ms', pass: overhead <= 0.3 },
+              `${b.label}: GET /api/v1/units/:id signed in (ms added: ${addedMs(authed, open).toFixed(3)})`,
+              authed.rps,
+              'req/s',
+              {
+                label: 'public twin',
+                value: open.rps,
+              },
             ),
-          );
-          out.push(
-            row(`${b.label}: GET /api/v1/units/:id signed in`, authed.rps, 'req/s', { label: 'public twin', value: open.rps }),
           );
 
           ctx.log(`${b.label}: POST /api/v1/households with audit vs without`);
