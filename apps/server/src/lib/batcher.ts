@@ -31,7 +31,7 @@ export class Batcher<I, O> {
   #writing = 0;
   #scheduled = false;
   /** Groups written so far and the items in them (for tests and the bench). */
-  readonly stats = { groups: 0, items: 0, largest: 0, retriedAlone: 0 };
+  readonly stats = { groups: 0, items: 0, largest: 0, retriedAlone: 0, writeMs: 0 };
 
   /** `write` gets the items of a group and returns one result per item, in the same order. */
   constructor(write: (items: I[]) => Promise<O[]>, opts: BatcherOptions = {}) {
@@ -67,8 +67,10 @@ export class Batcher<I, O> {
     this.stats.groups++;
     this.stats.items += group.length;
     this.stats.largest = Math.max(this.stats.largest, group.length);
+    const started = performance.now();
     try {
       const out = await this.#write(group.map((w) => w.item));
+      this.stats.writeMs += performance.now() - started;
       if (out.length !== group.length) throw new Error(`group write returned ${out.length} results for ${group.length} items`);
       group.forEach((w, i) => w.resolve(out[i]!));
     } catch (err) {

@@ -2,7 +2,9 @@
  * SQL of intake, the hot path: possible duplicates and the new tickets, each for a whole group of
  * reports in one statement (tickets.service.ts groups the reports that arrive together).
  */
-import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
+import { sql, type CompiledQuery, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { TicketTable } from '../../db/tables/tickets.ts';
 import type { Database } from '../../db/types.ts';
 import { scopeCondition, type TicketScope } from './tickets.repo.ts';
@@ -78,6 +80,20 @@ function duplicatesQuery(q: Q, p: DuplicateQuery) {
     .limit(20);
 }
 
+/**
+ * A statement whose text never changes (one JSON parameter), run as a named prepared statement on
+ * PostgreSQL: each pooled connection parses and plans it once instead of for every group.
+ */
+const preparedNames = new Map<string, string>();
+async function prepared<R>(pool: pg.Pool, c: CompiledQuery<R>): Promise<{ rows: R[] }> {
+  let name = preparedNames.get(c.sql);
+  if (!name) {
+    name = `wangge_${createHash('sha1').update(c.sql).digest('hex').slice(0, 16)}`;
+    preparedNames.set(c.sql, name);
+  }
+  return pool.query<R & pg.QueryResultRow>({ name, text: c.sql, values: [...c.parameters] });
+}
+
 export const intakeRepo = {
   async duplicates(q: Q, p: DuplicateQuery): Promise<DuplicateRow[]> {
     return (await duplicatesQuery(q, p)?.execute()) ?? [];
@@ -103,9 +119,10 @@ export const intakeRepo = {
    * New reports in one statement, however many: each ticket with its id from the sequence and its
    * code from the id, its first timeline entry and the holder's notification. The rows travel as
    * one JSON array and become ticket rows through jsonb_populate_record, so the statement and its
-   * plan are the same for one report or fifty. Results in the order of `reports`.
+   * plan are the same for one report or fifty. Results in the order of `reports`. With `pool`
+   * (PostgreSQL, outside a transaction) it runs as a named prepared statement.
    */
-  async insertReports(q: Q, reports: NewReport[]): Promise<{ id: number; code: string; notice_id: string }[]> {
+  async insertReports(q: Q, reports: NewReport[], pool?: pg.Pool): Promise<{ id: number; code: string; notice_id: string }[]> {
     if (reports.length === 0) return [];
     const cols = Object.keys(reports[0]!.row);
     const payload = reports.map((r) => {
@@ -116,7 +133,7 @@ export const intakeRepo = {
       for (const c of jsonColumns) if (typeof row[c] === 'string') row[c] = JSON.parse(row[c] as string);
       return { row, prefix: r.codePrefix, event: r.event, notice: r.notice };
     });
-    const r = await sql<{ ord: number; id: number; code: string; notice_id: string }>`
+    const statement = sql<{ ord: number; id: number; code: string; notice_id: string }>`
       with src as (
         select a.ord::int as ord, a.j, nextval('ticket_id_seq')::int as id
         from jsonb_array_elements(${JSON.stringify(payload)}::jsonb) with ordinality as a(j, ord)
@@ -142,7 +159,8 @@ export const intakeRepo = {
       )
       select s.ord, t.id, t.code, x.id::text as notice_id
       from t join src s on s.id = t.id join x on x.ticket_id = t.id
-      order by s.ord`.execute(q);
+      order by s.ord`;
+    const r = pool ? await prepared(pool, statement.compile(q)) : await statement.execute(q);
     if (r.rows.length !== reports.length) throw new Error(`insertReports: ${r.rows.length} rows for ${reports.length} reports`);
     return r.rows.map(({ id, code, notice_id }) => ({ id, code, notice_id }));
   },
