@@ -4,7 +4,7 @@
  * HeapProfiler.collectGarbage, Performance.getMetrics), the ticket events the page's EventSource
  * received (Network.eventSourceMessageReceived), and the requests it made.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page, Request } from 'playwright-core';
 
 // Page scripts run in the browser; this file is type-checked without the DOM library.
@@ -14,6 +14,8 @@ declare const document: any;
 export interface Sample {
   /** Simulated minutes since the start of the measured hour (negative: warm-up). */
   minute: number;
+  /** What Chromium's processes hold in memory (PSS summed over browser, renderers, GPU, utilities). */
+  browserMB: number;
   heapMB: number;
   nodes: number;
   listeners: number;
@@ -92,6 +94,7 @@ export class Probe {
     }));
     return {
       minute,
+      browserMB: browserMemoryMB(),
       heapMB: (m.get('JSHeapUsedSize') ?? NaN) / 2 ** 20,
       nodes: m.get('Nodes') ?? NaN,
       listeners: m.get('JSEventListeners') ?? NaN,
@@ -149,6 +152,39 @@ export class Probe {
   }
 }
 
+/**
+ * The browser's memory as the system sees it: the proportional set size (PSS, shared pages split
+ * among their users) of every Chromium process below this one (Playwright launched it), from
+ * /proc/<pid>/smaps_rollup. Linux only, as the bench machine is.
+ */
+export function browserMemoryMB(): number {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const below = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let kb = 0;
+  for (const pid of parent.keys()) {
+    if (!below(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.includes('chrom')) continue;
+      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
 export const describeSample = (s: Sample) =>
-  `${s.minute >= 0 ? '+' : ''}${s.minute} min: heap ${s.heapMB.toFixed(2)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ` +
+  `${s.minute >= 0 ? '+' : ''}${s.minute} min: browser ${s.browserMB.toFixed(1)} MB, JS heap ${s.heapMB.toFixed(2)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ` +
   `${s.canvases} canvases, ${s.mapPaths} map paths, ${s.tooltips} labels, ${s.feedItems} feed rows`;

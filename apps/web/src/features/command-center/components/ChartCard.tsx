@@ -2,9 +2,7 @@
  * One chart in a card with a "save as PNG" action, like the statistics feature's EChart, plus what
  * a live screen needs: the dark theme on the wall, a click on a bar or point that opens the list
  * behind it, and updates merged into the same instance (setOption), never a new one. The instance
- * is disposed on unmount. On the wall charts are drawn without animation: a screen left on for
- * days redraws thousands of times, and animating every redraw costs the display's CPU and keeps
- * the charting code hot, which the browser keeps compiling (the wall bench measures its memory).
+ * is disposed on unmount.
  */
 import { useEffect, useRef } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -55,10 +53,7 @@ export function ChartCard({ title, option, fileName, height, onClick }: ChartCar
 
   useEffect(() => {
     // Merged into the live instance: a refresh moves the bars instead of drawing a new chart.
-    chart.current?.setOption(
-      { backgroundColor: 'transparent', ...(wall ? { animation: false } : {}), ...option },
-      { replaceMerge: ['series'] },
-    );
+    chart.current?.setOption({ backgroundColor: 'transparent', ...option }, { replaceMerge: ['series'] });
   }, [option, wall]);
 
   const save = () => {
