@@ -11,7 +11,7 @@
  */
 import { FieldCrypto, generateKeyRing } from '../../apps/server/src/lib/field-crypto.ts';
 import { systemClock } from '../../apps/server/src/lib/clock.ts';
-import { seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
+import { BASE_DATA_TABLES, seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
 import { copyTables, tablesWithRows } from '../lib/copy.ts';
 import { freshPglite, freshPostgres, type BenchDb } from '../lib/db.ts';
 import { withStatementTimer } from '../lib/recorder.ts';
@@ -20,16 +20,7 @@ import { row, type Row, type Scenario } from '../lib/types.ts';
 
 const TARGET_S = 60;
 /** The tables of the base-data phase (issue 5); everything else seedDemo fills is the county (issue 3). */
-const BASE_TABLES = new Set([
-  'person',
-  'building',
-  'house',
-  'residence',
-  'rental',
-  'rental_tenant',
-  'organization',
-  'party_member',
-]);
+const BASE_TABLES = new Set<string>(BASE_DATA_TABLES);
 const sum = (ms: Map<string, number>, pick: (t: string) => boolean) =>
   [...ms].filter(([t]) => pick(t)).reduce((a, [, v]) => a + v, 0) / 1000;
 

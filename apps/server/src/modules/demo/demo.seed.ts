@@ -84,6 +84,18 @@ async function maxId(
 
 export class DemoAlreadyLoaded extends Error {}
 
+/** The tables of the base-data phase (people, buildings, houses…), loaded after the county itself. */
+export const BASE_DATA_TABLES = [
+  'person',
+  'building',
+  'house',
+  'residence',
+  'rental',
+  'rental_tenant',
+  'organization',
+  'party_member',
+] as const;
+
 /** Household sizes as rural Hunan has them: mean about 3.3 people (608,096 people in ~184,000 households). */
 function householdSize(r: Random): number {
   const x = r.next();
@@ -321,18 +333,7 @@ export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: 
     villages: units.filter((u) => u.kind === 'village').map((u) => ({ id: u.id, name: u.name, polygon: geometry.get(u.id) })),
     ids,
   });
-  for (const t of [
-    'person',
-    'building',
-    'house',
-    'residence',
-    'rental',
-    'rental_tenant',
-    'organization',
-    'party_member',
-  ] as const) {
-    await insertBatches(db, t, base[t] as never[]);
-  }
+  for (const t of BASE_DATA_TABLES) await insertBatches(db, t, base[t] as never[]);
   const baseSeconds = Math.round((performance.now() - phase) / 100) / 10;
 
   for (const table of [

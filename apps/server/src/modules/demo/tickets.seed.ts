@@ -12,7 +12,7 @@ import { rebuildTicketStatSql } from '../../db/migrations/0009_ticket_stat_month
 import { ticketStatTriggers } from '../../db/migrations/0012_ticket_stat_statement.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import { computeDeadlines, rulesFor } from '../tickets/deadlines.ts';
+import { computeDeadlines, deadlineColumns, rulesFor } from '../tickets/deadlines.ts';
 import { lightColumns } from '../tickets/lights.ts';
 import { levelOfKind } from '../tickets/tickets.mapper.ts';
 import type { CategoriesService } from '../tickets/categories.service.ts';
@@ -175,13 +175,7 @@ export async function seedDemoTickets(
         resolved_by: null,
         verified_at: resolved && state !== 'resolved' ? doneBy : null,
         closed_at: done ? doneBy : null,
-        accept_due_at: d.accept.dueAt,
-        accept_yellow_at: d.accept.yellowAt,
-        feedback_due_at: d.feedback.dueAt,
-        feedback_yellow_at: d.feedback.yellowAt,
-        resolve_due_at: d.resolve.dueAt,
-        resolve_yellow_at: d.resolve.yellowAt,
-        resolve_original_due_at: d.resolve.dueAt,
+        ...deadlineColumns(d),
         light: null as string | null,
         light_at: null as Date | null,
         next_check_at: null as Date | null,

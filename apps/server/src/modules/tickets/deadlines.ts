@@ -48,6 +48,19 @@ export function computeDeadlines(cal: WorkCalendar, receivedAt: Date, rules: Sta
   return { accept, feedback, resolve, missingYears: [...missing].sort() };
 }
 
+/** A new ticket's deadline columns (the original resolve deadline is kept apart from extensions). */
+export function deadlineColumns(d: TicketDeadlines) {
+  return {
+    accept_due_at: d.accept.dueAt,
+    accept_yellow_at: d.accept.yellowAt,
+    feedback_due_at: d.feedback.dueAt,
+    feedback_yellow_at: d.feedback.yellowAt,
+    resolve_due_at: d.resolve.dueAt,
+    resolve_yellow_at: d.resolve.yellowAt,
+    resolve_original_due_at: d.resolve.dueAt,
+  };
+}
+
 export function rulesFor(rules: DeadlineRules, urgency: TicketUrgency): StageRules {
   return rules[urgency];
 }

@@ -6,7 +6,7 @@
 import type { Category, TicketCreate } from '@wangge/contracts';
 import { maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
 import type { Actor } from '../access/actor.ts';
-import { calendarWarning, type TicketDeadlines } from './deadlines.ts';
+import { calendarWarning, deadlineColumns, type TicketDeadlines } from './deadlines.ts';
 import type { Holder } from './holders.ts';
 
 export interface NewTicket {
@@ -76,13 +76,7 @@ export function newTicketRow({
     resolved_by: null,
     verified_at: null,
     closed_at: null,
-    accept_due_at: d.accept.dueAt,
-    accept_yellow_at: d.accept.yellowAt,
-    feedback_due_at: d.feedback.dueAt,
-    feedback_yellow_at: d.feedback.yellowAt,
-    resolve_due_at: d.resolve.dueAt,
-    resolve_yellow_at: d.resolve.yellowAt,
-    resolve_original_due_at: d.resolve.dueAt,
+    ...deadlineColumns(d),
     light: null,
     light_at: null,
     next_check_at: null,
