@@ -6,7 +6,8 @@
  *   the same as .xlsx.
  * - Name search and exact ID-number lookup through the API (p95) beside the same queries in raw SQL.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,8 +23,8 @@ const HEAD = '姓名,公民身份号码,性别,出生日期,民族,联系电话,
 const SURNAMES = [...'李王张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗'];
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志春梅红德胜金凤玉海燕'];
 
-function rowsFor(n: number, unitCodes: string[]): string[][] {
-  const out: string[][] = [];
+/** The rows one at a time, so the file is written without holding them all (the RSS is the importer's). */
+function* rowsFor(n: number, unitCodes: string[]): Generator<string[]> {
   for (let i = 0; i < n; i++) {
     // Distinct numbers: 999 sequences per birth date, birth dates walking from 1930.
     const day = Math.floor(i / 499);
@@ -31,7 +32,7 @@ function rowsFor(n: number, unitCodes: string[]): string[][] {
     const male = i % 2 === 0;
     const id = makeIdNumber('430624', birth, (i % 499) * 2 + (male ? 1 : 2));
     const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + (i % 3 ? GIVEN[(i * 13) % GIVEN.length]! : '');
-    out.push([
+    yield [
       name,
       id,
       male ? '男' : '女',
@@ -42,12 +43,11 @@ function rowsFor(n: number, unitCodes: string[]): string[][] {
       unitCodes[i % unitCodes.length]!,
       i % 17 ? '' : '留守老人',
       `东塘镇${i % 50}组${i % 97}号`,
-    ]);
+    ];
   }
-  return out;
 }
 
-async function importOnce(
+export async function importOnce(
   b: BenchDb,
   ctx: Ctx,
   n: number,
@@ -62,13 +62,16 @@ async function importOnce(
     );
     const file = path.join(scratch, `people-${n}.${format}`);
     ctx.log(`${b.label}: writing ${n} rows as ${format}`);
-    const data = rowsFor(n, units);
-    if (format === 'csv') writeFileSync(file, `${HEAD}\n${data.map((r) => r.join(',')).join('\n')}\n`);
-    else {
+    if (format === 'csv') {
+      const out = createWriteStream(file);
+      out.write(`${HEAD}\n`);
+      for (const r of rowsFor(n, units)) if (!out.write(`${r.join(',')}\n`)) await once(out, 'drain');
+      await new Promise((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res(null))));
+    } else {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
       const ws = wb.addWorksheet('people');
       ws.addRow(HEAD.split(',')).commit();
-      for (const r of data) ws.addRow(r).commit();
+      for (const r of rowsFor(n, units)) ws.addRow(r).commit();
       ws.commit();
       await wb.commit();
     }

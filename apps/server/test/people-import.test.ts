@@ -4,7 +4,9 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/lib/id-number.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
+import { personLine, writeBatch, type GoodRow } from '../src/modules/people/import/batch-writer.ts';
 import { BATCH } from '../src/modules/people/import/import.service.ts';
+import { checkPerson } from '../src/modules/people/person-rules.ts';
 import { api, smallTree, type Client } from './factories.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
 
@@ -210,5 +212,54 @@ describe('people import', () => {
     expect(done).toMatchObject({ status: 'done', rowsRead: total, inserted: total, rejected: 0 });
     expect(await peopleCount()).toBe(before + total);
     peopleImport.enqueue = enqueue;
+  });
+
+  it('writes a batch the careful way when its COPY meets an ID number registered meanwhile', async () => {
+    // What a concurrent registration between the lookup and the COPY looks like to the COPY: a
+    // unique violation. Two rows of one person in one batch cause the same (the checker never
+    // lets that through; here the batch is built by hand).
+    const now = new Date();
+    const good = (rowNumber: number, name: string): GoodRow => {
+      const checked = checkPerson(
+        { name, idNumber: makeIdNumber('430624', '1951-05-05', 77), residenceType: 'registered', flags: [] },
+        rt.crypto,
+        '2026-01-01',
+      );
+      if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+      const row = { ...checked.row, unit_id: t.grid.id, household_id: null };
+      return { rowNumber, cells: [name], row, line: personLine(row, now) };
+    };
+    const job = await rt.db.db
+      .insertInto('import_job')
+      .values({
+        kind: 'people',
+        mode: 'insert',
+        format: 'csv',
+        file_name: 'race.csv',
+        file_path: '/nonexistent/race.csv',
+        file_bytes: 1,
+        header: JSON.stringify(['姓名']),
+        unit_id: t.village.id,
+        status: 'running',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = await peopleCount();
+    const counts = await writeBatch(
+      rt.db,
+      { id: job.id, mode: 'insert', scopePath: t.village.path },
+      { good: [good(1, '先到'), good(2, '后到')], bad: [], rowsRead: 2, bytesRead: 10 },
+      now,
+    );
+    expect(counts).toEqual({ inserted: 1, updated: 0, rejected: 1 });
+    expect(await peopleCount()).toBe(before + 1);
+    const saved = await rt.db.db.selectFrom('import_job').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(saved).toMatchObject({ rows_read: 2, inserted: 1, rejected: 1, bytes_read: 10 });
+    const rejection = await rt.db.db.selectFrom('import_rejection').selectAll().where('import_id', '=', job.id).execute();
+    expect(rejection).toHaveLength(1);
+    expect(rejection[0]).toMatchObject({ row_number: 2, row_data: ['后到'] });
+    expect(JSON.stringify(rejection[0]!.reasons)).toContain('此人已登记');
   });
 });

@@ -73,6 +73,12 @@ describe('people', () => {
     expect(await names(`q=${encodeURIComponent('三丰')}`)).toEqual(['张三丰']);
     expect(await names(`idNumber=${id('1950-06-01', 35)}`)).toEqual(['王大明']);
     expect(await names('phone=13912345678')).toEqual(['张三丰']);
+    // Exact lookups answer without a count statement; their totals still hold, on any page.
+    const page = async (qs: string) => (await api(t.official, 'GET', `/api/v1/people?within=${t.county.id}&${qs}`)).body;
+    expect(await page(`idNumber=${id('1950-06-01', 35)}`)).toMatchObject({ total: 1, totalIsEstimate: false });
+    expect(await page(`idNumber=${id('1950-06-02', 35)}`)).toMatchObject({ items: [], total: 0 });
+    expect(await page(`idNumber=${id('1950-06-01', 35)}&offset=5`)).toMatchObject({ items: [], total: 1 });
+    expect(await page('phone=13912345678&limit=1')).toMatchObject({ total: 1 });
     expect(await names(`address=${encodeURIComponent('五组')}`)).toEqual(['王小明']);
     expect(await names('ageMax=17')).toEqual(['王小明']);
     expect(await names('ageMin=66&ageMax=76')).toEqual(['张三丰', '王大明']);

@@ -26,7 +26,15 @@ export interface RawSql {
   exec(script: string): Promise<void>;
   /** `COPY <table> (<columns>) FROM` with CSV text: the fast path for bulk loads. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * One transaction on one connection, for bulk writes that mix COPY with statements (a Kysely
+   * transaction cannot COPY): committed when `fn` resolves, rolled back when it throws.
+   */
+  transaction<T>(fn: (c: RawClient) => Promise<T>): Promise<T>;
 }
+
+/** What a raw transaction can send. */
+export type RawClient = Pick<RawSql, 'query' | 'copyCsv'>;
 
 export interface Db {
   kind: DatabaseKind;
@@ -84,10 +92,21 @@ async function openPglite(opts: DbOptions): Promise<Db> {
       }),
     copyCsv: (table, columns, csv) =>
       mutex.run(async () => {
-        await pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], {
-          blob: new Blob([csv]),
-        });
+        await pglite.query(copyFromBlob(table, columns), [], { blob: new Blob([csv]) });
       }),
+    transaction: (fn) =>
+      mutex.run(() =>
+        pglite.transaction((tx) =>
+          fn({
+            query: async (text, values) => ({
+              rows: (await tx.query(text, values ?? [], { rowMode: 'object' })).rows as never[],
+            }),
+            copyCsv: async (table, columns, csv) => {
+              await tx.query(copyFromBlob(table, columns), [], { blob: new Blob([csv]) });
+            },
+          }),
+        ),
+      ),
   };
   return {
     kind: 'pglite',
@@ -98,6 +117,14 @@ async function openPglite(opts: DbOptions): Promise<Db> {
       await db.destroy();
     },
   };
+}
+
+const copyFromBlob = (table: string, columns: readonly string[]) =>
+  `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
+
+async function copyOn(client: pg.PoolClient, table: string, columns: readonly string[], csv: string): Promise<void> {
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+  await pipeline(Readable.from([csv]), stream);
 }
 
 async function openPostgres(url: string, opts: DbOptions): Promise<Db> {
@@ -129,10 +156,28 @@ async function openPostgres(url: string, opts: DbOptions): Promise<Db> {
     copyCsv: async (table, columns, csv) => {
       const client = await pool.connect();
       try {
-        const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
-        await pipeline(Readable.from([csv]), stream);
+        await copyOn(client, table, columns, csv);
       } finally {
         client.release();
+      }
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      let broken: unknown = undefined;
+      try {
+        await client.query('begin');
+        const result = await fn({
+          query: async (text, values) => ({ rows: (await client.query(text, values)).rows }),
+          copyCsv: (table, columns, csv) => copyOn(client, table, columns, csv),
+        });
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch((e: unknown) => (broken = e));
+        throw err;
+      } finally {
+        // A connection whose rollback failed is in an unknown state: the pool drops it.
+        client.release(broken as Error | undefined);
       }
     },
   };

@@ -5,18 +5,33 @@
  */
 import type { Db } from './client.ts';
 
+const ARRAY_SPECIAL = /["\\]/;
+const arrayItem = (x: unknown) => {
+  const s = String(x);
+  return ARRAY_SPECIAL.test(s) ? `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"` : `"${s}"`;
+};
+
 function literal(v: unknown): string | null {
   if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return `{${v.map((x) => `"${String(x).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  if (Array.isArray(v)) return `{${v.map(arrayItem).join(',')}}`;
   return String(v);
 }
 
-const csvCell = (v: unknown) => {
+/** One CSV field. Unquoted empty = NULL; every real value is quoted, so an empty string stays one. */
+export const csvCell = (v: unknown): string => {
   const s = literal(v);
-  // Unquoted empty = NULL; every real value is quoted, so an empty string stays an empty string.
-  return s === null ? '' : `"${s.replace(/"/g, '""')}"`;
+  if (s === null) return '';
+  return s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`;
 };
+
+/** The rows as COPY's CSV, one line per row, the values in the order of `columns`. */
+export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+  const lines: string[] = [];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
+  return `${lines.join('\n')}\n`;
+}
 
 export async function copyRows<T extends Record<string, unknown>>(
   db: Db,
@@ -26,9 +41,5 @@ export async function copyRows<T extends Record<string, unknown>>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  for (let i = 0; i < rows.length; i += chunk) {
-    const lines: string[] = [];
-    for (const row of rows.slice(i, i + chunk)) lines.push(columns.map((c) => csvCell(row[c])).join(','));
-    await db.raw.copyCsv(table, columns, `${lines.join('\n')}\n`);
-  }
+  for (let i = 0; i < rows.length; i += chunk) await db.raw.copyCsv(table, columns, toCsv(rows.slice(i, i + chunk), columns));
 }

@@ -12,7 +12,6 @@ import type {
   ImportRejectionTable,
   OrganizationTable,
   PartyMemberTable,
-  PersonImportStageTable,
   PersonTable,
   RentalTable,
   RentalTenantTable,
@@ -68,7 +67,6 @@ export interface Database {
   party_member: PartyMemberTable;
   import_job: ImportJobTable;
   import_rejection: ImportRejectionTable;
-  person_import_stage: PersonImportStageTable;
   attachment: AttachmentTable;
   work_calendar_year: WorkCalendarYearTable;
   work_calendar_need: WorkCalendarNeedTable;

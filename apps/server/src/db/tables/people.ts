@@ -131,5 +131,3 @@ export interface ImportRejectionTable {
   row_data: ColumnType<unknown, string, string>;
   reasons: ColumnType<{ column: string; message: string }[], string, string>;
 }
-
-export type PersonImportStageTable = Omit<PersonTable, 'id' | 'version'> & { import_id: number; row_number: number };

@@ -81,9 +81,9 @@ export const peopleRepo = {
             : order === 'updatedAt'
               ? rows.orderBy('p.updated_at').orderBy('p.id')
               : rows.orderBy('p.updated_at', 'desc').orderBy('p.id');
-    const [items, count] = await Promise.all([
-      rows.limit(limit).offset(offset).execute(),
-      // Counting a million-row subtree exactly is not worth the wait: cap it and say so.
+    const page = rows.limit(limit).offset(offset);
+    // Counting a million-row subtree exactly is not worth the wait: cap it and say so.
+    const counted = () =>
       db
         .selectFrom(
           base
@@ -92,9 +92,19 @@ export const peopleRepo = {
             .as('c'),
         )
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows: items, total: Math.min(count.n, ESTIMATE_CAP), estimate: count.n > ESTIMATE_CAP };
+        .executeTakeFirstOrThrow()
+        .then((c) => c.n);
+    // An exact lookup (ID number, phone) finds a handful of people: a page that is not full is
+    // the whole answer, so the count statement is only sent when it is needed.
+    const exact = f.idBidx !== undefined || f.phoneBidx !== undefined;
+    const [items, n] = exact
+      ? await page
+          .execute()
+          .then(
+            async (r) => [r, r.length < limit && (r.length > 0 || offset === 0) ? offset + r.length : await counted()] as const,
+          )
+      : await Promise.all([page.execute(), counted()]);
+    return { rows: items, total: Math.min(n, ESTIMATE_CAP), estimate: n > ESTIMATE_CAP };
   },
 
   async findById(db: Q, id: number) {

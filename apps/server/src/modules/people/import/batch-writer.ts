@@ -1,27 +1,48 @@
 /**
- * Writes one batch of checked rows. The rows are COPYed into person_import_stage first (COPY is
- * an order of magnitude faster than a parameterised multi-row INSERT), then, in one transaction,
- * moved into person together with the rejections and the job's counters; so a crash leaves the
- * database consistent and the job resumes after the last committed batch (stale staged rows of an
- * unfinished batch are cleared before it is staged again).
- * Insert mode skips ID numbers already registered; upsert mode updates them, but only inside the
- * importer's area (a person registered elsewhere is rejected, never silently moved).
+ * Writes one checked batch: its people, its rejections and the job's counters, in one transaction,
+ * so a crash leaves the database consistent and the job resumes after the last committed batch.
+ * - Insert mode, the fast path: the ID numbers already registered are looked up (blind index), the
+ *   rest are COPYed straight into `person` (COPY writes rows several times faster than INSERT … SELECT).
+ *   Should another writer register one of them in between, the unique index refuses the COPY, the
+ *   transaction rolls back and the batch is written again the careful way.
+ * - Insert mode, the careful way, and upsert mode: one INSERT … ON CONFLICT over the batch as JSON.
+ *   Upsert updates a registered person only inside the importer's area (a person registered
+ *   elsewhere is rejected, never silently moved).
+ * Raw SQL on one connection (`db.raw.transaction`): a Kysely transaction cannot COPY.
  */
-import { sql, type Transaction } from 'kysely';
-import type { Db } from '../../../db/client.ts';
-import { copyRows } from '../../../db/copy.ts';
-import type { Database } from '../../../db/types.ts';
+import type { Db, RawClient } from '../../../db/client.ts';
+import { csvCell } from '../../../db/copy.ts';
 import type { PersonRow } from '../person-rules.ts';
 
 export interface GoodRow {
   rowNumber: number;
   cells: string[];
   row: PersonRow & { unit_id: number; household_id: number | null };
+  /** The row as a line of COPY's CSV (`personLine`), built while the batch is checked. */
+  line: string;
 }
 export interface BadRow {
   rowNumber: number;
   cells: string[];
   reasons: { column: string; message: string }[];
+}
+export interface CheckedBatch {
+  good: GoodRow[];
+  bad: BadRow[];
+  /** Rows of the file in this batch (good + bad). */
+  rowsRead: number;
+  /** How far into the file the reader was after this batch (for progress). */
+  bytesRead: number;
+}
+interface Job {
+  id: number;
+  mode: 'insert' | 'upsert';
+  scopePath: string;
+}
+export interface BatchCounts {
+  inserted: number;
+  updated: number;
+  rejected: number;
 }
 
 const columns = [
@@ -48,82 +69,91 @@ const columns = [
   'created_at',
   'updated_at',
 ] as const;
+const list = columns.join(', ');
 const updatable = columns.filter((c) => c !== 'id_number_bidx' && c !== 'created_at');
+const UNIQUE_VIOLATION = '23505';
 
-/** Stage the good rows (outside the transaction: COPY needs its own connection). */
-export async function stageRows(db: Db, importId: number, good: GoodRow[], now: Date): Promise<void> {
-  if (good.length === 0) return;
-  await db.db.deleteFrom('person_import_stage').where('import_id', '=', importId).execute();
-  await copyRows(
-    db,
-    'person_import_stage',
-    good.map((g) => {
-      const r: Record<string, unknown> = { import_id: importId, row_number: g.rowNumber };
-      for (const c of columns) r[c] = c === 'created_at' || c === 'updated_at' ? now : g.row[c];
-      return r;
-    }),
-  );
+const rowOf = (g: GoodRow, now: Date): Record<string, unknown> => ({ ...g.row, created_at: now, updated_at: now });
+
+/** A person's row as a line of COPY's CSV, in `columns` order (built off the write path). */
+export function personLine(row: GoodRow['row'], now: Date): string {
+  const r = row as unknown as Record<string, unknown>;
+  return columns.map((c) => csvCell(c === 'created_at' || c === 'updated_at' ? now : r[c])).join(',');
 }
 
-export async function writeBatch(
-  tx: Transaction<Database>,
-  job: { id: number; mode: 'insert' | 'upsert'; scopePath: string },
-  good: GoodRow[],
-  bad: BadRow[],
-): Promise<{ inserted: number; updated: number; rejected: number }> {
-  let inserted = 0;
-  let updated = 0;
-  const rejections = [...bad];
-  if (good.length) {
-    const cols = sql.join(columns.map((c) => sql.ref(c)));
-    const from = sql`select ${cols} from person_import_stage where import_id = ${job.id} order by row_number`;
-    const res =
-      job.mode === 'insert'
-        ? await sql<{ id_number_bidx: string; inserted: boolean }>`
-            insert into person (${cols}) ${from}
-            on conflict (id_number_bidx) do nothing
-            returning id_number_bidx, true as inserted`.execute(tx)
-        : await sql<{ id_number_bidx: string; inserted: boolean }>`
-            insert into person (${cols}) ${from}
-            on conflict (id_number_bidx) do update set
-              ${sql.join(updatable.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))},
-              version = person.version + 1
-            where exists (select 1 from unit u where u.id = person.unit_id and u.path <@ ${job.scopePath}::ltree)
-            returning id_number_bidx, (xmax = 0) as inserted`.execute(tx);
-    const written = new Set<string>();
-    for (const r of res.rows) {
-      written.add(r.id_number_bidx);
-      if (r.inserted) inserted++;
-      else updated++;
-    }
-    await tx.deleteFrom('person_import_stage').where('import_id', '=', job.id).execute();
+/** Insert mode's fast path: the ID numbers written (those not registered before). */
+async function copyFresh(c: RawClient, good: GoodRow[]): Promise<Set<string>> {
+  const registered = await c.query<{ b: string }>(
+    `select id_number_bidx as b from person where id_number_bidx = any($1::text[])`,
+    [good.map((g) => g.row.id_number_bidx)],
+  );
+  const taken = new Set(registered.rows.map((r) => r.b));
+  const fresh = good.filter((g) => !taken.has(g.row.id_number_bidx));
+  if (fresh.length) await c.copyCsv('person', columns, `${fresh.map((g) => g.line).join('\n')}\n`);
+  return new Set(fresh.map((g) => g.row.id_number_bidx));
+}
+
+/** The careful way (and upsert): the ID numbers written, and which of them were new. */
+async function insertOrUpdate(c: RawClient, job: Job, good: GoodRow[], now: Date): Promise<Map<string, boolean>> {
+  const from = `select ${list} from jsonb_populate_recordset(null::person, $1::jsonb)`;
+  const json = JSON.stringify(good.map((g) => rowOf(g, now)));
+  const res =
+    job.mode === 'insert'
+      ? await c.query<{ b: string; inserted: boolean }>(
+          `insert into person (${list}) ${from} on conflict (id_number_bidx) do nothing returning id_number_bidx as b, true as inserted`,
+          [json],
+        )
+      : await c.query<{ b: string; inserted: boolean }>(
+          `insert into person (${list}) ${from}
+           on conflict (id_number_bidx) do update set ${updatable.map((col) => `${col} = excluded.${col}`).join(', ')},
+             version = person.version + 1
+           where exists (select 1 from unit u where u.id = person.unit_id and u.path <@ $2::ltree)
+           returning id_number_bidx as b, (xmax = 0) as inserted`,
+          [json, job.scopePath],
+        );
+  return new Map(res.rows.map((r) => [r.b, r.inserted]));
+}
+
+async function write(db: Db, job: Job, batch: CheckedBatch, now: Date, careful: boolean): Promise<BatchCounts> {
+  return db.raw.transaction(async (c) => {
+    const { good } = batch;
+    let written = new Map<string, boolean>();
+    if (good.length && job.mode === 'insert' && !careful)
+      written = new Map([...(await copyFresh(c, good))].map((b) => [b, true]));
+    else if (good.length) written = await insertOrUpdate(c, job, good, now);
+    const rejections = [...batch.bad];
+    const unclaimed = new Set(written.keys()); // each ID number written once, for the first row holding it
     for (const g of good) {
-      if (written.has(g.row.id_number_bidx)) continue;
-      rejections.push({
-        rowNumber: g.rowNumber,
-        cells: g.cells,
-        reasons: [
-          {
-            column: '公民身份号码',
-            message: job.mode === 'insert' ? '此人已登记（如需更新，请选择“新增或更新”方式）' : '此人已在其他区域登记，无权更新',
-          },
-        ],
-      });
+      if (unclaimed.delete(g.row.id_number_bidx)) continue;
+      const message = job.mode === 'insert' ? '此人已登记（如需更新，请选择“新增或更新”方式）' : '此人已在其他区域登记，无权更新';
+      rejections.push({ rowNumber: g.rowNumber, cells: g.cells, reasons: [{ column: '公民身份号码', message }] });
     }
+    if (rejections.length)
+      await c.query(
+        `insert into import_rejection (import_id, row_number, row_data, reasons)
+         select $1, r.row_number, r.row_data, r.reasons
+         from jsonb_to_recordset($2::jsonb) as r(row_number int, row_data jsonb, reasons jsonb)
+         on conflict (import_id, row_number) do nothing`,
+        [job.id, JSON.stringify(rejections.map((r) => ({ row_number: r.rowNumber, row_data: r.cells, reasons: r.reasons })))],
+      );
+    let inserted = 0;
+    for (const isNew of written.values()) if (isNew) inserted++;
+    const counts = { inserted, updated: written.size - inserted, rejected: rejections.length };
+    await c.query(
+      `update import_job set rows_read = rows_read + $2, inserted = inserted + $3, updated = updated + $4,
+         rejected = rejected + $5, bytes_read = $6, updated_at = $7 where id = $1`,
+      [job.id, batch.rowsRead, counts.inserted, counts.updated, counts.rejected, batch.bytesRead, now],
+    );
+    return counts;
+  });
+}
+
+export async function writeBatch(db: Db, job: Job, batch: CheckedBatch, now: Date): Promise<BatchCounts> {
+  try {
+    return await write(db, job, batch, now, false);
+  } catch (err) {
+    // Someone registered one of these ID numbers between the lookup and the COPY: go row by row.
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION && job.mode === 'insert') return write(db, job, batch, now, true);
+    throw err;
   }
-  if (rejections.length) {
-    await tx
-      .insertInto('import_rejection')
-      .values(
-        rejections.map((r) => ({
-          import_id: job.id,
-          row_number: r.rowNumber,
-          row_data: JSON.stringify(r.cells),
-          reasons: JSON.stringify(r.reasons),
-        })),
-      )
-      .onConflict((oc) => oc.columns(['import_id', 'row_number']).doNothing())
-      .execute();
-  }
-  return { inserted, updated, rejected: rejections.length };
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { householdUnitKinds, Permission, type ImportJob, type UnitKind } from '@wangge/contracts';
+import { Permission, type ImportJob } from '@wangge/contracts';
 import type { Db } from '../../../db/client.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { AppError } from '../../../lib/errors.ts';
@@ -17,12 +17,11 @@ import type { AccessService } from '../../access/access.service.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { AuditService } from '../../audit/audit.service.ts';
 import { todayOf } from '../../units/units.service.ts';
-import { checkPerson } from '../person-rules.ts';
-import { stageRows, writeBatch, type BadRow, type GoodRow } from './batch-writer.ts';
+import { checkRows, type UnitCache } from './batch-checker.ts';
+import { writeBatch } from './batch-writer.ts';
 import { mapHeaders } from './columns.ts';
 import { importJobDto, writeErrorReport } from './import.files.ts';
 import { detectFormat, readHeader, readRows } from './readers.ts';
-import { parseRow, ruleProblem } from './row-parser.ts';
 
 export const BATCH = 5000;
 type JobRow = NonNullable<Awaited<ReturnType<PeopleImportService['load']>>>;
@@ -187,16 +186,27 @@ export class PeopleImportService {
   private async process(job: JobRow, scopePath: string, onProgress?: (job: ImportJob) => void) {
     const src = readRows(job.file_path, job.format);
     const today = todayOf(this.clock);
-    const units = new Map<string, { id: number; ok: boolean } | null>();
+    const units: UnitCache = new Map();
     let header: ReturnType<typeof mapHeaders> | null = null;
     let rowNumber = 0;
     const alreadyDone = job.rows_read;
     let pending: { rowNumber: number; cells: string[] }[] = [];
+    // Two batches in flight: while one is written, the next is read and checked, so the database's
+    // work and the JavaScript's (parsing, validation, encryption) overlap. Writes stay in file order,
+    // one at a time: a batch commits only after the one before it, so resuming stays exact.
+    let writing: Promise<void> | null = null;
     const flush = async () => {
       if (pending.length === 0) return;
-      await this.writeRows(job, scopePath, pending, units, today, src.bytesRead());
+      const rows = pending;
       pending = [];
-      onProgress?.(importJobDto((await this.load(job.id))!, this.clock.now()));
+      const checked = await checkRows({ db: this.db, crypto: this.crypto }, job, scopePath, rows, units, today, this.clock.now());
+      const batch = { ...checked, rowsRead: rows.length, bytesRead: src.bytesRead() };
+      if (writing) await writing;
+      const target = { id: job.id, mode: job.mode, scopePath };
+      writing = writeBatch(this.db, target, batch, this.clock.now()).then(async () => {
+        onProgress?.(importJobDto((await this.load(job.id))!, this.clock.now()));
+      });
+      writing.catch(() => {}); // awaited before the next batch or at the end, where it throws
     };
     for await (const cells of src.rows) {
       if (!header) {
@@ -209,93 +219,7 @@ export class PeopleImportService {
       if (pending.length >= BATCH) await flush();
     }
     await flush();
+    if (writing) await writing;
     if (!header) throw AppError.badRequest('The file has no header row');
-  }
-
-  private async writeRows(
-    job: JobRow,
-    scopePath: string,
-    rows: { rowNumber: number; cells: string[] }[],
-    units: Map<string, { id: number; ok: boolean } | null>,
-    today: string,
-    bytesRead: number,
-  ) {
-    const index = mapHeaders(job.header).index;
-    const parsed = rows.map((r) => ({ ...r, p: parseRow(r.cells, index) }));
-    const unknownCodes = [...new Set(parsed.map((r) => r.p.unitCode).filter((c) => c && !units.has(c)))];
-    if (unknownCodes.length) {
-      const found = await this.db.db
-        .selectFrom('unit')
-        .select(['id', 'code', 'path', 'kind', 'status'])
-        .where('code', 'in', unknownCodes)
-        .execute();
-      for (const c of unknownCodes) {
-        const u = found.find((f) => f.code === c);
-        units.set(
-          c,
-          u
-            ? {
-                id: u.id,
-                ok:
-                  u.status === 'active' &&
-                  (u.path === scopePath || u.path.startsWith(`${scopePath}.`)) &&
-                  householdUnitKinds.includes(u.kind as UnitKind),
-              }
-            : null,
-        );
-      }
-    }
-    const householdIds = [...new Set(parsed.map((r) => r.p.householdId).filter((h): h is number => h !== undefined))];
-    const households = new Map(
-      (householdIds.length
-        ? await this.db.db.selectFrom('household').select(['id', 'unit_id']).where('id', 'in', householdIds).execute()
-        : []
-      ).map((h) => [h.id, h.unit_id]),
-    );
-    const good: GoodRow[] = [];
-    const bad: BadRow[] = [];
-    const seen = new Map<string, number>();
-    for (const r of parsed) {
-      const reasons = [...r.p.problems];
-      const unit = r.p.unitCode ? units.get(r.p.unitCode) : undefined;
-      if (r.p.unitCode && (!unit || !unit.ok))
-        reasons.push({ column: '所属单元编码', message: '单元编码不存在、不在您的管辖范围内，或不是网格/微网格/联户' });
-      if (r.p.householdId !== undefined && unit?.ok && households.get(r.p.householdId) !== unit.id) {
-        reasons.push({ column: '户编号', message: '户编号不存在，或该户不在所填单元' });
-      }
-      const checked = checkPerson(r.p.fields, this.crypto, today);
-      if (!checked.ok)
-        for (const p of checked.problems)
-          if (!reasons.some((x) => x.column === ruleProblem(p.field, p.message).column))
-            reasons.push(ruleProblem(p.field, p.message));
-      if (checked.ok) {
-        const first = seen.get(checked.row.id_number_bidx);
-        if (first !== undefined) reasons.push({ column: '公民身份号码', message: `与第 ${first} 行的公民身份号码重复` });
-        else seen.set(checked.row.id_number_bidx, r.rowNumber);
-      }
-      if (reasons.length || !checked.ok || !unit) bad.push({ rowNumber: r.rowNumber, cells: r.cells, reasons });
-      else
-        good.push({
-          rowNumber: r.rowNumber,
-          cells: r.cells,
-          row: { ...checked.row, unit_id: unit.id, household_id: r.p.householdId ?? null },
-        });
-    }
-    await stageRows(this.db, job.id, good, this.clock.now());
-    await this.db.db.transaction().execute(async (tx) => {
-      const counts = await writeBatch(tx, { id: job.id, mode: job.mode, scopePath }, good, bad);
-      await tx
-        .updateTable('import_job')
-        .set((eb) => ({
-          rows_read: eb('rows_read', '+', rows.length),
-          inserted: eb('inserted', '+', counts.inserted),
-          updated: eb('updated', '+', counts.updated),
-          rejected: eb('rejected', '+', counts.rejected),
-          bytes_read: bytesRead,
-          updated_at: this.clock.now(),
-        }))
-        .where('id', '=', job.id)
-        .execute();
-    });
   }
 }
