@@ -16,6 +16,7 @@ import * as m0010 from './0010_ticket_area_time.ts';
 import * as m0011 from './0011_unit_listing_order.ts';
 import * as m0012 from './0012_ticket_stat_statement.ts';
 import * as m0013 from './0013_drop_import_stage.ts';
+import * as m0014 from './0014_address_bigrams.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_unit_listing_order': m0011,
   '0012_ticket_stat_statement': m0012,
   '0013_drop_import_stage': m0013,
+  '0014_address_bigrams': m0014,
 };

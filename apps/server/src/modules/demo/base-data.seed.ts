@@ -8,7 +8,7 @@ import type { PolygonGeometry } from '@wangge/contracts';
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { maskIdNumber, maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
-import { textGrams } from '../../lib/grams.ts';
+import { addressGrams, textGrams } from '../../lib/grams.ts';
 import { makeIdNumber } from '../../lib/id-number.ts';
 import { blindIndexOfId, blindIndexOfPhone } from '../people/person-rules.ts';
 import { countyCodes } from '../units/division-import.ts';
@@ -97,7 +97,7 @@ export function generateBaseData(ctx: BaseDataContext): Rows {
       relation_to_head: relation,
       name,
       name_grams: textGrams(name),
-      address_grams: textGrams(h.address),
+      address_grams: addressGrams(h.address),
       sex: male ? 'male' : 'female',
       birth_date: birth,
       ethnicity: r.pick(ETHNICITIES),

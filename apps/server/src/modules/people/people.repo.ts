@@ -20,7 +20,7 @@ export interface PersonFilter {
   sort?: 'name' | 'birthDate' | '-birthDate' | 'updatedAt' | '-updatedAt';
 }
 
-export { queryGrams } from '../../lib/grams.ts';
+export { addressQueryGrams, queryGrams } from '../../lib/grams.ts';
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const ESTIMATE_CAP = 10_000;
@@ -56,10 +56,9 @@ export const peopleRepo = {
       q = q.where(sql<SqlBool>`p.name_grams @> ${sql.val(f.nameGrams)}::text[]`).where('p.name', 'like', like(f.nameLike!));
     if (f.idBidx) q = q.where('p.id_number_bidx', '=', f.idBidx);
     if (f.phoneBidx) q = q.where('p.phone_bidx', '=', f.phoneBidx);
-    if (f.addressGrams?.length)
-      q = q
-        .where(sql<SqlBool>`p.address_grams @> ${sql.val(f.addressGrams)}::text[]`)
-        .where('p.address', 'like', like(f.addressLike!));
+    if (f.addressGrams?.length) q = q.where(sql<SqlBool>`p.address_grams @> ${sql.val(f.addressGrams)}::text[]`);
+    // A one-character address has no bigram to look up: LIKE alone answers it.
+    if (f.addressLike) q = q.where('p.address', 'like', like(f.addressLike));
     if (f.residenceType) q = q.where('p.residence_type', '=', f.residenceType);
     if (f.bornFrom) q = q.where('p.birth_date', '>=', f.bornFrom);
     if (f.bornTo) q = q.where('p.birth_date', '<=', f.bornTo);

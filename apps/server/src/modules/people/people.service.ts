@@ -25,7 +25,7 @@ import type { AccessService } from '../access/access.service.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { todayOf } from '../units/units.service.ts';
-import { peopleRepo, queryGrams, type PersonFilter, type PersonListRow } from './people.repo.ts';
+import { addressQueryGrams, peopleRepo, queryGrams, type PersonFilter, type PersonListRow } from './people.repo.ts';
 import { blindIndexOfId, blindIndexOfPhone, checkPerson, type FieldProblem } from './person-rules.ts';
 
 export function toPerson(r: PersonListRow, today: string): Person {
@@ -87,7 +87,7 @@ export class PeopleService {
     if (q.idNumber) f.idBidx = blindIndexOfId(this.crypto, q.idNumber);
     if (q.phone) f.phoneBidx = blindIndexOfPhone(this.crypto, q.phone);
     if (q.address) {
-      f.addressGrams = queryGrams(q.address);
+      f.addressGrams = addressQueryGrams(q.address);
       f.addressLike = q.address.trim();
     }
     if (q.residenceType) f.residenceType = q.residenceType;

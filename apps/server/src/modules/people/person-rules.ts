@@ -8,7 +8,7 @@ import { PersonFlags, ResidenceTypes } from '@wangge/contracts';
 import { idNumberProblemText, normalizeIdNumber, parseIdNumber } from '../../lib/id-number.ts';
 import { maskIdNumber, maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
 import { countyCodes } from '../units/division-import.ts';
-import { textGrams } from '../../lib/grams.ts';
+import { addressGrams, textGrams } from '../../lib/grams.ts';
 
 export interface PersonFields {
   name: string;
@@ -93,7 +93,7 @@ export function checkPerson(
     row: {
       name,
       name_grams: textGrams(name),
-      address_grams: textGrams(p.address?.trim()),
+      address_grams: addressGrams(p.address?.trim()),
       sex: parsed.facts.sex,
       birth_date: parsed.facts.birthDate,
       ethnicity: p.ethnicity?.trim() || null,

@@ -13,6 +13,14 @@ import { parseRow, ruleProblem } from './row-parser.ts';
 
 export type UnitCache = Map<string, { id: number; ok: boolean } | null>;
 
+/**
+ * Rows checked between two yields to the event loop. A batch takes ~250 ms of CPU; done in one go
+ * it held up the batch being written meanwhile (each of its round trips waited for the check to
+ * finish), so writing and checking did not really overlap.
+ */
+const SLICE = 250;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function checkRows(
   deps: { db: Db; crypto: FieldCrypto },
   job: { header: unknown },
@@ -57,7 +65,8 @@ export async function checkRows(
   const good: GoodRow[] = [];
   const bad: BadRow[] = [];
   const seen = new Map<string, number>();
-  for (const r of parsed) {
+  for (const [i, r] of parsed.entries()) {
+    if (i > 0 && i % SLICE === 0) await yieldToIo();
     const reasons = [...r.p.problems];
     const unit = r.p.unitCode ? units.get(r.p.unitCode) : undefined;
     if (r.p.unitCode && (!unit || !unit.ok))
