@@ -79,6 +79,10 @@ describe('people', () => {
     expect(await page(`idNumber=${id('1950-06-02', 35)}`)).toMatchObject({ items: [], total: 0 });
     expect(await page(`idNumber=${id('1950-06-01', 35)}&offset=5`)).toMatchObject({ items: [], total: 1 });
     expect(await page('phone=13912345678&limit=1')).toMatchObject({ total: 1 });
+    // Text searches count their matches in the page's own scan; past the last page, a count statement.
+    expect(await page(`q=${encodeURIComponent('明')}&limit=1`)).toMatchObject({ total: 2, totalIsEstimate: false });
+    expect(await page(`q=${encodeURIComponent('明')}&offset=10`)).toMatchObject({ items: [], total: 2 });
+    expect(await page(`address=${encodeURIComponent('五组')}`)).toMatchObject({ total: 1 });
     expect(await names(`address=${encodeURIComponent('五组')}`)).toEqual(['王小明']);
     expect(await names(`address=${encodeURIComponent('五')}`)).toEqual(['王小明']); // one character: LIKE alone
     expect(await names('ageMax=17')).toEqual(['王小明']);

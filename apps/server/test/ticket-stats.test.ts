@@ -98,6 +98,8 @@ describe('summary figures', () => {
     const today = rt.services.calendar.current().then((c) => c.localDay(rt.clock.now()));
     const day = await today;
     const month = day.slice(0, 7);
+    const dispatcher = await signIn(rt, 'countyDispatcher', w.county.id);
+    const rateOf = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
     for (const unit of [w.county, w.township, w.village, w.grid]) {
       const d = await rt.services.dashboard.overview(systemActor, { unitId: unit.id, month });
       const stats = (from: string, to: string, by?: 'unit') =>
@@ -111,6 +113,20 @@ describe('summary figures', () => {
       expect(d.figures.completionRate.value, label).toBe(m.totals.completionRate);
       expect(d.figures.satisfactionRate.value, label).toBe(m.totals.satisfactionRate);
       expect(d.figures.selfResolvedShare.value, label).toBe(m.totals.selfResolvedShare);
+      // The list behind each rate (the link the figure carries) counts the same tickets.
+      const listed = async (qs: string) =>
+        (await api(dispatcher, 'GET', `/api/v1/tickets?within=${unit.id}&from=${month}-01&to=${day}&limit=1${qs}`)).body
+          .total as number;
+      const [satisfied, evaluated] = [await listed('&evaluation=satisfied'), await listed('&evaluation=any')];
+      expect(rateOf(satisfied, evaluated), `${label} 满意率 from its list`).toBe(d.figures.satisfactionRate.value);
+      const [selfResolved, received, rejected] = [
+        await listed('&selfResolved=true'),
+        await listed(''),
+        await listed('&state=rejected'),
+      ];
+      expect(rateOf(selfResolved, received - rejected), `${label} 自办自结 from its list`).toBe(
+        d.figures.selfResolvedShare.value,
+      );
       expect(d.figures.open, label).toBe(all.totals.openNow);
       expect(d.figures.red, label).toBe(all.totals.overdueNow);
       expect(d.levels, label).toEqual(year.totals.levels);

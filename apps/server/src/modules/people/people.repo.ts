@@ -93,16 +93,20 @@ export const peopleRepo = {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
         .then((c) => c.n);
-    // An exact lookup (ID number, phone) finds a handful of people: a page that is not full is
-    // the whole answer, so the count statement is only sent when it is needed.
-    const exact = f.idBidx !== undefined || f.phoneBidx !== undefined;
-    const [items, n] = exact
-      ? await page
-          .execute()
-          .then(
-            async (r) => [r, r.length < limit && (r.length > 0 || offset === 0) ? offset + r.length : await counted()] as const,
-          )
-      : await Promise.all([page.execute(), counted()]);
+    let items: Awaited<ReturnType<typeof page.execute>>;
+    let n: number;
+    if (f.idBidx !== undefined || f.phoneBidx !== undefined) {
+      // An exact lookup (ID number, phone) finds a handful of people: a page that is not full is
+      // the whole answer, so the count statement is only sent when it is needed.
+      items = await page.execute();
+      n = items.length < limit && (items.length > 0 || offset === 0) ? offset + items.length : await counted();
+    } else if (f.nameGrams?.length || f.addressGrams?.length) {
+      // A text search reads every match anyway (the gram index returns them unordered, then they
+      // are sorted): the same scan counts them, instead of a second statement reading them again.
+      const withCount = await page.select(sql<number>`count(*) over ()`.as('full_count')).execute();
+      items = withCount;
+      n = withCount.length > 0 ? Number(withCount[0]!.full_count) : await counted();
+    } else [items, n] = await Promise.all([page.execute(), counted()]);
     return { rows: items, total: Math.min(n, ESTIMATE_CAP), estimate: n > ESTIMATE_CAP };
   },
 

@@ -33,6 +33,8 @@ describe('key figures', () => {
     expect(to('receivedMonth')).toBe('/tickets/list?within=1&from=2026-09-01&to=2026-09-30');
     expect(to('receivedToday')).toBe('/tickets/list?within=1&from=2026-09-30&to=2026-09-30');
     expect(to('onTimeRate')).toBe('/tickets/list?within=1&state=done&from=2026-09-01&to=2026-09-30&result=onTime');
+    expect(to('satisfactionRate')).toBe('/tickets/list?within=1&from=2026-09-01&to=2026-09-30&evaluation=satisfied');
+    expect(to('selfResolvedShare')).toBe('/tickets/list?within=1&from=2026-09-01&to=2026-09-30&selfResolved=true');
     expect(to('people')).toBe('/people?within=1');
   });
 });

@@ -106,14 +106,14 @@ export function figureList(d: Dashboard): Figure[] {
       key: 'satisfactionRate',
       value: formatRate(f.satisfactionRate.value),
       change: rateChange(f.satisfactionRate, 'lastMonth'),
-      ...tickets({ within, from, to, state: 'done' }),
+      // 满意率 = satisfied ÷ evaluated: the list of the satisfied ones.
+      ...tickets({ within, from, to, evaluation: 'satisfied' }),
     },
     {
       key: 'selfResolvedShare',
       value: formatRate(f.selfResolvedShare.value),
       change: rateChange(f.selfResolvedShare, 'lastMonth'),
-      // The list has no 自办自结 filter; closed at the grid is the set it belongs to.
-      ...tickets({ within, from, to, state: 'done', level: 'grid' }),
+      ...tickets({ within, from, to, selfResolved: true }),
     },
     { key: 'people', value: formatCount(f.people), to: `/people?within=${within}` },
     { key: 'households', value: formatCount(f.households), to: `/units/${within}?tab=households` },

@@ -14,6 +14,8 @@ export interface TicketFilter {
   to?: string | undefined;
   result?: 'onTime' | 'overdue' | undefined;
   supervised?: boolean | undefined;
+  selfResolved?: boolean | undefined;
+  evaluation?: 'satisfied' | 'basically' | 'unsatisfied' | 'any' | undefined;
 }
 
 const ORDER: readonly (keyof TicketFilter)[] = [
@@ -27,6 +29,8 @@ const ORDER: readonly (keyof TicketFilter)[] = [
   'to',
   'result',
   'supervised',
+  'selfResolved',
+  'evaluation',
 ];
 
 function query(filter: TicketFilter): URLSearchParams {

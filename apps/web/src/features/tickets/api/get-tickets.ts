@@ -7,6 +7,9 @@ export type TicketSort = '-receivedAt' | 'receivedAt' | 'dueAt' | '-updatedAt';
 export type TicketStateFilter = TicketState | 'open' | 'done';
 export const TicketResults = ['onTime', 'overdue'] as const;
 export type TicketResult = (typeof TicketResults)[number];
+/** Evaluated tickets with this rating, or with `any` rating. */
+export const TicketEvaluations = ['satisfied', 'basically', 'unsatisfied', 'any'] as const;
+export type TicketEvaluation = (typeof TicketEvaluations)[number];
 
 export interface TicketFilter {
   within?: number | undefined;
@@ -21,6 +24,9 @@ export interface TicketFilter {
   supervised?: boolean | undefined;
   /** Finished tickets resolved within or after their deadline. */
   result?: TicketResult | undefined;
+  /** Resolved on the spot by the grid worker who reported it (自办自结). */
+  selfResolved?: boolean | undefined;
+  evaluation?: TicketEvaluation | undefined;
 }
 
 export interface TicketQuery extends TicketFilter {

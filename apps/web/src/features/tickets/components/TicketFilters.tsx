@@ -4,7 +4,7 @@ import { HandlingLevels, Lights, TicketChannels } from '@wangge/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { categoryTree, useCategories } from '../api/get-categories.ts';
-import { TicketResults, type TicketFilter } from '../api/get-tickets.ts';
+import { TicketEvaluations, TicketResults, type TicketFilter } from '../api/get-tickets.ts';
 import { STATE_FILTERS } from '../hooks/use-ticket-list-view.ts';
 
 type Values = Omit<TicketFilter, 'from' | 'to' | 'within'> & { range?: [Dayjs, Dayjs] | null };
@@ -24,6 +24,7 @@ export function TicketFilters({ value, onSearch }: { value: TicketFilter; onSear
       from: range?.[0]?.format('YYYY-MM-DD'),
       to: range?.[1]?.format('YYYY-MM-DD'),
       supervised: values.supervised || undefined,
+      selfResolved: values.selfResolved || undefined,
     });
 
   const all = t('tickets.list.all');
@@ -97,11 +98,26 @@ export function TicketFilters({ value, onSearch }: { value: TicketFilter; onSear
           options={TicketResults.map((r) => ({ value: r, label: t(`tickets.result.${r}`) }))}
         />
       </Form.Item>
+      <Form.Item name="evaluation" label={t('tickets.fields.evaluation')}>
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={all}
+          aria-label={t('tickets.fields.evaluation')}
+          options={TicketEvaluations.map((e) => ({
+            value: e,
+            label: e === 'any' ? t('tickets.list.evaluatedAny') : t(`tickets.rating.${e}`),
+          }))}
+        />
+      </Form.Item>
       <Form.Item name="range" label={t('tickets.list.dateRange')}>
         <DatePicker.RangePicker style={{ width: 240 }} />
       </Form.Item>
       <Form.Item name="supervised" valuePropName="checked">
         <Checkbox>{t('tickets.list.supervised')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="selfResolved" valuePropName="checked">
+        <Checkbox>{t('tickets.list.selfResolved')}</Checkbox>
       </Form.Item>
       <Form.Item>
         <Space>

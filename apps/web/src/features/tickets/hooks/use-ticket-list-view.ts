@@ -6,7 +6,13 @@
 import { useCallback, useMemo } from 'react';
 import { HandlingLevels, Lights, TicketChannels, TicketStates } from '@wangge/contracts';
 import { useSearchParams } from 'react-router';
-import { TicketResults, type TicketFilter, type TicketSort, type TicketStateFilter } from '../api/get-tickets.ts';
+import {
+  TicketEvaluations,
+  TicketResults,
+  type TicketFilter,
+  type TicketSort,
+  type TicketStateFilter,
+} from '../api/get-tickets.ts';
 
 export const TICKET_SORTS: readonly TicketSort[] = ['-receivedAt', 'receivedAt', 'dueAt', '-updatedAt'];
 export const STATE_FILTERS: readonly TicketStateFilter[] = ['open', 'done', ...TicketStates];
@@ -22,6 +28,8 @@ const FILTER_KEYS = [
   'to',
   'supervised',
   'result',
+  'selfResolved',
+  'evaluation',
 ] as const;
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
@@ -45,6 +53,8 @@ export function useTicketListView() {
       to: day(params.get('to')),
       supervised: params.get('supervised') === 'true' ? true : undefined,
       result: oneOf(TicketResults, params.get('result')),
+      selfResolved: params.get('selfResolved') === 'true' ? true : undefined,
+      evaluation: oneOf(TicketEvaluations, params.get('evaluation')),
     }),
     [params],
   );
