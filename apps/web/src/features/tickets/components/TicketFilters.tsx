@@ -9,6 +9,26 @@ import { STATE_FILTERS } from '../hooks/use-ticket-list-view.ts';
 
 type Values = Omit<TicketFilter, 'from' | 'to' | 'within'> & { range?: [Dayjs, Dayjs] | null };
 
+/** One of the bar's drop-downs: empty means 全部. */
+function FilterSelect({
+  name,
+  label,
+  width,
+  options,
+}: {
+  name: keyof Values;
+  label: string;
+  width: number;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={label}>
+      <Select allowClear style={{ width }} placeholder={t('tickets.list.all')} aria-label={label} options={options} />
+    </Form.Item>
+  );
+}
+
 export function TicketFilters({ value, onSearch }: { value: TicketFilter; onSearch: (values: TicketFilter) => void }) {
   const { t } = useTranslation();
   const categories = useCategories();
@@ -41,24 +61,18 @@ export function TicketFilters({ value, onSearch }: { value: TicketFilter; onSear
       <Form.Item name="q" label={t('tickets.list.q')}>
         <Input allowClear style={{ width: 170 }} placeholder={t('tickets.list.qPlaceholder')} maxLength={50} />
       </Form.Item>
-      <Form.Item name="state" label={t('tickets.fields.state')}>
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={all}
-          aria-label={t('tickets.fields.state')}
-          options={STATE_FILTERS.map((s) => ({ value: s, label: t(`tickets.state.${s}`) }))}
-        />
-      </Form.Item>
-      <Form.Item name="light" label={t('tickets.fields.light')}>
-        <Select
-          allowClear
-          style={{ width: 90 }}
-          placeholder={all}
-          aria-label={t('tickets.fields.light')}
-          options={Lights.map((l) => ({ value: l, label: t(`tickets.light.${l}`) }))}
-        />
-      </Form.Item>
+      <FilterSelect
+        name="state"
+        label={t('tickets.fields.state')}
+        width={130}
+        options={STATE_FILTERS.map((s) => ({ value: s, label: t(`tickets.state.${s}`) }))}
+      />
+      <FilterSelect
+        name="light"
+        label={t('tickets.fields.light')}
+        width={90}
+        options={Lights.map((l) => ({ value: l, label: t(`tickets.light.${l}`) }))}
+      />
       <Form.Item name="categoryId" label={t('tickets.fields.category')}>
         <TreeSelect
           allowClear
@@ -71,45 +85,33 @@ export function TicketFilters({ value, onSearch }: { value: TicketFilter; onSear
           popupMatchSelectWidth={false}
         />
       </Form.Item>
-      <Form.Item name="channel" label={t('tickets.fields.channel')}>
-        <Select
-          allowClear
-          style={{ width: 130 }}
-          placeholder={all}
-          aria-label={t('tickets.fields.channel')}
-          options={TicketChannels.map((c) => ({ value: c, label: t(`tickets.channel.${c}`) }))}
-        />
-      </Form.Item>
-      <Form.Item name="level" label={t('tickets.fields.level')}>
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={all}
-          aria-label={t('tickets.fields.level')}
-          options={HandlingLevels.map((l) => ({ value: l, label: t(`tickets.level.${l}`) }))}
-        />
-      </Form.Item>
-      <Form.Item name="result" label={t('tickets.fields.result')}>
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={all}
-          aria-label={t('tickets.fields.result')}
-          options={TicketResults.map((r) => ({ value: r, label: t(`tickets.result.${r}`) }))}
-        />
-      </Form.Item>
-      <Form.Item name="evaluation" label={t('tickets.fields.evaluation')}>
-        <Select
-          allowClear
-          style={{ width: 150 }}
-          placeholder={all}
-          aria-label={t('tickets.fields.evaluation')}
-          options={TicketEvaluations.map((e) => ({
-            value: e,
-            label: e === 'any' ? t('tickets.list.evaluatedAny') : t(`tickets.rating.${e}`),
-          }))}
-        />
-      </Form.Item>
+      <FilterSelect
+        name="channel"
+        label={t('tickets.fields.channel')}
+        width={130}
+        options={TicketChannels.map((c) => ({ value: c, label: t(`tickets.channel.${c}`) }))}
+      />
+      <FilterSelect
+        name="level"
+        label={t('tickets.fields.level')}
+        width={120}
+        options={HandlingLevels.map((l) => ({ value: l, label: t(`tickets.level.${l}`) }))}
+      />
+      <FilterSelect
+        name="result"
+        label={t('tickets.fields.result')}
+        width={120}
+        options={TicketResults.map((r) => ({ value: r, label: t(`tickets.result.${r}`) }))}
+      />
+      <FilterSelect
+        name="evaluation"
+        label={t('tickets.fields.evaluation')}
+        width={150}
+        options={TicketEvaluations.map((e) => ({
+          value: e,
+          label: e === 'any' ? t('tickets.list.evaluatedAny') : t(`tickets.rating.${e}`),
+        }))}
+      />
       <Form.Item name="range" label={t('tickets.list.dateRange')}>
         <DatePicker.RangePicker style={{ width: 240 }} />
       </Form.Item>
