@@ -119,11 +119,13 @@ async function openPglite(opts: DbOptions): Promise<Db> {
   };
 }
 
-const copyFromBlob = (table: string, columns: readonly string[]) =>
-  `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`;
+/** COPY's statement: from PGlite's blob, or from the client's stream on a server. */
+const copySql = (table: string, columns: readonly string[], source: 'stdin' | "'/dev/blob'") =>
+  `copy ${table} (${columns.join(', ')}) from ${source} with (format csv)`;
+const copyFromBlob = (table: string, columns: readonly string[]) => copySql(table, columns, "'/dev/blob'");
 
 async function copyOn(client: pg.PoolClient, table: string, columns: readonly string[], csv: string): Promise<void> {
-  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+  const stream = client.query(copyFrom(copySql(table, columns, 'stdin')));
   await pipeline(Readable.from([csv]), stream);
 }
 

@@ -26,11 +26,13 @@ export const csvCell = (v: unknown): string => {
   return s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`;
 };
 
-/** The rows as COPY's CSV, one line per row, the values in the order of `columns`. */
+/** One row as a line of COPY's CSV (no line end), the values in the order of `columns`. */
+export const csvLine = (row: Readonly<Record<string, unknown>>, columns: readonly string[]): string =>
+  columns.map((c) => csvCell(row[c])).join(',');
+
+/** The rows as COPY's CSV, one line per row. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  const lines: string[] = [];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
-  return `${lines.join('\n')}\n`;
+  return `${rows.map((row) => csvLine(row, columns)).join('\n')}\n`;
 }
 
 export async function copyRows<T extends Record<string, unknown>>(

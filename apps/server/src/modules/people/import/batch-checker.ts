@@ -23,14 +23,14 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function checkRows(
   deps: { db: Db; crypto: FieldCrypto },
-  job: { header: unknown },
+  job: { header: string[] },
   scopePath: string,
   rows: { rowNumber: number; cells: string[] }[],
   units: UnitCache,
   today: string,
   now: Date,
 ): Promise<{ good: GoodRow[]; bad: BadRow[] }> {
-  const index = mapHeaders(job.header as string[]).index;
+  const index = mapHeaders(job.header).index;
   const parsed = rows.map((r) => ({ ...r, p: parseRow(r.cells, index) }));
   const unknownCodes = [...new Set(parsed.map((r) => r.p.unitCode).filter((c) => c && !units.has(c)))];
   if (unknownCodes.length) {

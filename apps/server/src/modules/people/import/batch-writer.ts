@@ -11,7 +11,7 @@
  * Raw SQL on one connection (`db.raw.transaction`): a Kysely transaction cannot COPY.
  */
 import type { Db, RawClient } from '../../../db/client.ts';
-import { csvCell } from '../../../db/copy.ts';
+import { csvLine } from '../../../db/copy.ts';
 import type { PersonRow } from '../person-rules.ts';
 
 export interface GoodRow {
@@ -73,13 +73,10 @@ const list = columns.join(', ');
 const updatable = columns.filter((c) => c !== 'id_number_bidx' && c !== 'created_at');
 const UNIQUE_VIOLATION = '23505';
 
-const rowOf = (g: GoodRow, now: Date): Record<string, unknown> => ({ ...g.row, created_at: now, updated_at: now });
+const rowOf = (row: GoodRow['row'], now: Date): Record<string, unknown> => ({ ...row, created_at: now, updated_at: now });
 
 /** A person's row as a line of COPY's CSV, in `columns` order (built off the write path). */
-export function personLine(row: GoodRow['row'], now: Date): string {
-  const r = row as unknown as Record<string, unknown>;
-  return columns.map((c) => csvCell(c === 'created_at' || c === 'updated_at' ? now : r[c])).join(',');
-}
+export const personLine = (row: GoodRow['row'], now: Date): string => csvLine(rowOf(row, now), columns);
 
 /** Insert mode's fast path: the ID numbers written (those not registered before). */
 async function copyFresh(c: RawClient, good: GoodRow[]): Promise<Set<string>> {
@@ -96,7 +93,7 @@ async function copyFresh(c: RawClient, good: GoodRow[]): Promise<Set<string>> {
 /** The careful way (and upsert): the ID numbers written, and which of them were new. */
 async function insertOrUpdate(c: RawClient, job: Job, good: GoodRow[], now: Date): Promise<Map<string, boolean>> {
   const from = `select ${list} from jsonb_populate_recordset(null::person, $1::jsonb)`;
-  const json = JSON.stringify(good.map((g) => rowOf(g, now)));
+  const json = JSON.stringify(good.map((g) => rowOf(g.row, now)));
   const res =
     job.mode === 'insert'
       ? await c.query<{ b: string; inserted: boolean }>(

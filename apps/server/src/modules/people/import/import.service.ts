@@ -195,6 +195,7 @@ export class PeopleImportService {
     // work and the JavaScript's (parsing, validation, encryption) overlap. Writes stay in file order,
     // one at a time: a batch commits only after the one before it, so resuming stays exact.
     let writing: Promise<void> | null = null;
+    const target = { id: job.id, mode: job.mode, scopePath };
     const flush = async () => {
       if (pending.length === 0) return;
       const rows = pending;
@@ -202,7 +203,6 @@ export class PeopleImportService {
       const checked = await checkRows({ db: this.db, crypto: this.crypto }, job, scopePath, rows, units, today, this.clock.now());
       const batch = { ...checked, rowsRead: rows.length, bytesRead: src.bytesRead() };
       if (writing) await writing;
-      const target = { id: job.id, mode: job.mode, scopePath };
       writing = writeBatch(this.db, target, batch, this.clock.now()).then(async () => {
         onProgress?.(importJobDto((await this.load(job.id))!, this.clock.now()));
       });

@@ -6,16 +6,22 @@ import { renderInRouter } from '@/test/render.tsx';
 import { ticketSummary } from '../test/factories.ts';
 import { TicketList } from './TicketList.tsx';
 
+/** The list's server: the parameters of every list request land in `asked`. */
+function stubList(items: ReturnType<typeof ticketSummary>[]) {
+  const asked: URLSearchParams[] = [];
+  stubHealthyServer({
+    '/api/v1/ticket-categories': () => json(200, []),
+    '/api/v1/tickets': ({ url }: FakeRequest) => {
+      asked.push(url.searchParams);
+      return json(200, page(items));
+    },
+  });
+  return asked;
+}
+
 describe('TicketList', () => {
   it('sends the filters a command-center figure links with (自办自结, 满意) and shows them in the filter bar', async () => {
-    const asked: URLSearchParams[] = [];
-    stubHealthyServer({
-      '/api/v1/ticket-categories': () => json(200, []),
-      '/api/v1/tickets': ({ url }: FakeRequest) => {
-        asked.push(url.searchParams);
-        return json(200, page([ticketSummary({ id: 7, title: '现场调解邻里纠纷' })]));
-      },
-    });
+    const asked = stubList([ticketSummary({ id: 7, title: '现场调解邻里纠纷' })]);
     renderInRouter(<TicketList />, '/tickets/list?from=2026-09-01&to=2026-09-30&selfResolved=true&evaluation=satisfied');
 
     expect(await screen.findByText('现场调解邻里纠纷')).toBeTruthy();
@@ -32,14 +38,7 @@ describe('TicketList', () => {
   });
 
   it('ignores a filter value it does not know instead of sending it', async () => {
-    const asked: URLSearchParams[] = [];
-    stubHealthyServer({
-      '/api/v1/ticket-categories': () => json(200, []),
-      '/api/v1/tickets': ({ url }: FakeRequest) => {
-        asked.push(url.searchParams);
-        return json(200, page([]));
-      },
-    });
+    const asked = stubList([]);
     renderInRouter(<TicketList />, '/tickets/list?evaluation=great&selfResolved=yes');
     await waitFor(() => expect(asked.length).toBeGreaterThan(0));
     expect([asked.at(-1)!.get('evaluation'), asked.at(-1)!.get('selfResolved')]).toEqual([null, null]);
