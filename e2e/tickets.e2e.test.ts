@@ -3,6 +3,7 @@
  * and the township take it on, the grid worker verifies, closes and evaluates; then the lights
  * turn yellow and red as the clock moves, and a red ticket gets its supervision notice (督办函).
  */
+import { sql, type SqlBool } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launch, newPage, screenshot } from './support/browser.ts';
@@ -45,6 +46,8 @@ describe.skipIf(!hasChromium)('the 事件 module in a real browser', () => {
   let village: Unit;
   let township: Unit;
   let worker: string;
+  /** A household of the grid with one of its members: the report names both. */
+  let household: { label: string; member: string };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer({ demoScale: 0.002 }), launch()]);
@@ -61,6 +64,16 @@ describe.skipIf(!hasChromium)('the 事件 module in a real browser', () => {
     const t = await unit(v.parent_id!);
     [grid, village, township] = [g, v, t];
     worker = (await createAccount(server, 'gridWorker', grid.id)).username;
+    const h = await db
+      .selectFrom('household as h')
+      .innerJoin('unit as u', 'u.id', 'h.unit_id')
+      .innerJoin('person as p', 'p.household_id', 'h.id')
+      .select(['h.head_name', 'h.address', 'p.name'])
+      .where(sql<SqlBool>`u.path <@ (select path from unit where id = ${grid.id})`)
+      .orderBy('h.id')
+      .orderBy('p.id', 'desc')
+      .executeTakeFirstOrThrow();
+    household = { label: `${h.head_name} · ${h.address}`, member: h.name };
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,6 +93,19 @@ describe.skipIf(!hasChromium)('the 事件 module in a real browser', () => {
     await phone.getByRole('combobox', { name: '类别' }).click();
     await phone.locator('.ant-select-dropdown').getByText('邻里纠纷', { exact: true }).click();
     await phone.getByLabel('当事人数').fill('2');
+    // The household and a member, from the base data: chosen, not retyped.
+    await phone.getByRole('combobox', { name: '关联户' }).click();
+    await phone.getByRole('combobox', { name: '关联户' }).fill(household.label.split(' · ')[0]!);
+    await phone.locator('.ant-select-dropdown:visible').getByText(household.label, { exact: true }).click();
+    await phone.getByRole('combobox', { name: '关联人员' }).click();
+    await phone
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: household.member })
+      .first()
+      .click();
+    await phone.keyboard.press('Escape');
+    await phone.getByTestId('involved-household').scrollIntoViewIfNeeded();
+    await screenshot(phone, 'tickets-report-involved');
     await phone.getByLabel('反映人', { exact: true }).fill('张大爷');
     await phone.getByLabel('反映人电话').fill('13812345678');
     await phone.getByLabel('标题').scrollIntoViewIfNeeded();
@@ -89,6 +115,8 @@ describe.skipIf(!hasChromium)('the 事件 module in a real browser', () => {
     const id = Number(new URL(phone.url()).pathname.split('/').pop());
     await phone.getByTestId('ticket-detail').waitFor();
     expect(await stateOf(phone)).toBe('reported');
+    await phone.getByTestId('ticket-detail').getByText(household.label).waitFor();
+    await phone.getByTestId('ticket-detail').getByText(household.member).first().waitFor();
     await expect.poll(() => phone.getByTestId('reporter-phone').textContent()).toBe('138****5678');
 
     await operate(phone, 'accept');

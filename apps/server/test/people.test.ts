@@ -124,4 +124,29 @@ describe('people', () => {
     });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it("lists a household's members (the report form offers them as the people involved)", async () => {
+    const household = await api(t.official, 'POST', '/api/v1/households', {
+      unitId: t.grid.id,
+      address: '东塘村六组3号',
+      headName: '赵建国',
+    });
+    expect(household.status).toBe(201);
+    const member = (name: string, birth: string, seq: number, relationToHead: string) =>
+      api(
+        t.official,
+        'POST',
+        '/api/v1/people',
+        person({ name, idNumber: id(birth, seq), householdId: household.body.id, relationToHead }),
+      );
+    expect((await member('赵建国', '1970-03-01', 41, '户主')).status).toBe(201);
+    expect((await member('赵小芳', '2012-09-01', 42, '女')).status).toBe(201);
+    const members = await api(t.official, 'GET', `/api/v1/people?within=${t.county.id}&householdId=${household.body.id}`);
+    expect(members.body).toMatchObject({ total: 2 });
+    expect(members.body.items.map((p: { name: string }) => p.name).sort()).toEqual(['赵小芳', '赵建国']);
+    // With a name: members of the household whose names match.
+    const named = await api(t.official, 'GET', `/api/v1/people?householdId=${household.body.id}&q=${encodeURIComponent('小芳')}`);
+    expect(named.body.items.map((p: { name: string }) => p.name)).toEqual(['赵小芳']);
+    expect((await api(t.official, 'GET', '/api/v1/people?householdId=abc')).status).toBe(400);
+  });
 });

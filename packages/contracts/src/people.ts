@@ -88,6 +88,7 @@ export const PersonQuery = Type.Object(
     ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
     ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 150 })),
     flag: Type.Optional(PersonFlag),
+    householdId: Type.Optional(Id),
     sort: Type.Optional(PersonSort),
     ...PageQuery,
   },

@@ -17,6 +17,7 @@ export interface PersonFilter {
   bornFrom?: string;
   bornTo?: string;
   flag?: string;
+  householdId?: number;
   sort?: 'name' | 'birthDate' | '-birthDate' | 'updatedAt' | '-updatedAt';
 }
 
@@ -63,6 +64,7 @@ export const peopleRepo = {
     if (f.bornFrom) q = q.where('p.birth_date', '>=', f.bornFrom);
     if (f.bornTo) q = q.where('p.birth_date', '<=', f.bornTo);
     if (f.flag) q = q.where(sql<SqlBool>`p.flags @> array[${f.flag}]::text[]`);
+    if (f.householdId !== undefined) q = q.where('p.household_id', '=', f.householdId);
     return q;
   },
 

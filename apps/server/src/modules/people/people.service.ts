@@ -92,6 +92,7 @@ export class PeopleService {
     }
     if (q.residenceType) f.residenceType = q.residenceType;
     if (q.flag) f.flag = q.flag;
+    if (q.householdId !== undefined) f.householdId = q.householdId;
     if (q.sort) f.sort = q.sort;
     Object.assign(
       f,

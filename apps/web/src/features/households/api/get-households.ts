@@ -14,13 +14,14 @@ export function getHouseholds(filter: HouseholdFilter, signal?: AbortSignal): Pr
   return api.get<PageOf<Household>>('/api/v1/households', { signal, query: { ...filter } });
 }
 
-export const householdsQueryOptions = (filter: HouseholdFilter) =>
+export const householdsQueryOptions = (filter: HouseholdFilter, enabled = true) =>
   queryOptions({
     queryKey: ['households', filter],
     queryFn: ({ signal }) => getHouseholds(filter, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 
-export function useHouseholds(filter: HouseholdFilter) {
-  return useQuery(householdsQueryOptions(filter));
+export function useHouseholds(filter: HouseholdFilter, enabled = true) {
+  return useQuery(householdsQueryOptions(filter, enabled));
 }

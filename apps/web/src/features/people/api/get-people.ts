@@ -18,7 +18,11 @@ export interface PeopleFilter {
   flag?: PersonFlag | undefined;
 }
 
-export interface PeopleQuery extends PeopleFilter {
+export interface PeopleQuery extends Omit<PeopleFilter, 'within'> {
+  /** Without it: every unit the user may see. */
+  within?: number | undefined;
+  /** The members of one household. */
+  householdId?: number | undefined;
   sort?: PersonSort | undefined;
   limit: number;
   offset: number;
@@ -33,13 +37,14 @@ export function getPeople(query: PeopleQuery, signal?: AbortSignal): Promise<Per
   return api.get<PersonPage>('/api/v1/people', { signal, query: { ...query } });
 }
 
-export const peopleQueryOptions = (query: PeopleQuery) =>
+export const peopleQueryOptions = (query: PeopleQuery, enabled = true) =>
   queryOptions({
     queryKey: ['people', 'list', query],
     queryFn: ({ signal }) => getPeople(query, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 
-export function usePeople(query: PeopleQuery) {
-  return useQuery(peopleQueryOptions(query));
+export function usePeople(query: PeopleQuery, enabled = true) {
+  return useQuery(peopleQueryOptions(query, enabled));
 }

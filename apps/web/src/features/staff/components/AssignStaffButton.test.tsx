@@ -4,6 +4,7 @@ import type { UnitKind } from '@wangge/contracts';
 import { page, staff, unit, assignment } from '@/test/factories.ts';
 import { json, problem, stubFetch, type FakeRequest } from '@/test/fetch.ts';
 import { renderWithProviders } from '@/test/render.tsx';
+import { chooseOption, openSelect } from '@/test/select.ts';
 import { AssignStaffButton } from './AssignStaffButton.tsx';
 
 const grid = unit({ id: 7, kind: 'grid', name: '东街一网格' });
@@ -11,25 +12,6 @@ const zhang = staff({ id: 21, name: '张建国', phone: '138****0001' });
 
 function bodyOf(request: FakeRequest) {
   return JSON.parse(String(request.init?.body)) as Record<string, unknown>;
-}
-
-/** Opens an antd Select by its accessible name and returns the labels its own dropdown offers. */
-async function openSelect(name: string) {
-  const combobox = screen.getByRole('combobox', { name });
-  fireEvent.mouseDown(combobox);
-  const dropdown = await waitFor(() => {
-    const list = document.getElementById(combobox.getAttribute('aria-controls') ?? '');
-    const popup = list?.closest<HTMLElement>('.ant-select-dropdown');
-    expect(popup?.querySelector('.ant-select-item-option')).toBeTruthy();
-    return popup!;
-  });
-  return [...dropdown.querySelectorAll('.ant-select-item-option')].map((o) => o.textContent);
-}
-
-function chooseOption(label: string) {
-  const option = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((o) => o.textContent === label);
-  if (!option) throw new Error(`no option ${label}`);
-  fireEvent.click(option);
 }
 
 async function rolesOffered(kind: UnitKind) {

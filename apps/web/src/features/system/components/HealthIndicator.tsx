@@ -10,8 +10,11 @@ const badgeStatus: Record<HealthState, NonNullable<BadgeProps['status']>> = {
   offline: 'default',
 };
 
-/** Header badge telling officials whether the system can be trusted to save their work. */
-export function HealthIndicator() {
+/**
+ * Header badge telling officials whether the system can be trusted to save their work. `compact`
+ * (a phone's header): the coloured dot alone; the state stays in its accessible name and tooltip.
+ */
+export function HealthIndicator({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { state, checks, checkedAt } = useHealth();
   const label = t(`system.health.${state}`);
@@ -32,7 +35,7 @@ export function HealthIndicator() {
   return (
     <Tooltip title={details} placement="bottomRight">
       <span role="status" aria-live="polite" aria-label={`${t('system.health.label')}: ${label}`}>
-        <Badge status={badgeStatus[state]} text={label} />
+        <Badge status={badgeStatus[state]} text={compact ? undefined : label} />
       </span>
     </Tooltip>
   );

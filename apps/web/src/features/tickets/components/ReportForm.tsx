@@ -1,7 +1,8 @@
 /**
  * 上报事件: what happened, its category (with the category's extra fields), where (a unit, and a
- * point from the phone or the map), who reported it, photos and voice notes. Possible duplicates
- * show before sending. One Idempotency-Key per submission: a resend after a lost answer, on a weak
+ * point from the phone or the map), the household and people involved (from the base data), who
+ * reported it, photos and voice notes. Possible duplicates (nearby, or of the same household) show
+ * before sending. One Idempotency-Key per submission: a resend after a lost answer, on a weak
  * signal, is still one ticket; a changed report after a refusal gets a new key.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -27,11 +28,12 @@ import { newIdempotencyKey } from '../utils/idempotency-key.ts';
 import { cleanFieldValues, fieldSpecs } from '../utils/json-schema.ts';
 import { ticketPath } from '../utils/paths.ts';
 import { DuplicateAlert } from './DuplicateAlert.tsx';
+import { InvolvedFields, involvedIds, type InvolvedValues } from './InvolvedFields.tsx';
 import { LocationField } from './LocationField.tsx';
 import { SchemaFields } from './SchemaFields.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
 
-interface ReportValues {
+interface ReportValues extends InvolvedValues {
   title: string;
   description: string;
   categoryId: number;
@@ -68,9 +70,14 @@ export function ReportForm({ tileUrl }: { tileUrl: string | null }) {
   const categoryId = Form.useWatch('categoryId', form);
   const unitId = Form.useWatch('unitId', form);
   const location = Form.useWatch('location', form);
+  const household = Form.useWatch('household', form);
   const category = categories.data?.find((c) => c.id === categoryId);
   const specs = useMemo(() => fieldSpecs(category?.fieldsSchema), [category]);
-  const duplicates = useDuplicates(categoryId && location ? { categoryId, lng: location.lng, lat: location.lat } : undefined);
+  const duplicates = useDuplicates(
+    categoryId && (location || household)
+      ? { categoryId, lng: location?.lng, lat: location?.lat, householdId: household?.value }
+      : undefined,
+  );
   // A grid worker has one unit, their grid: the report starts there.
   const onlyUnit = topUnits.data?.items.length === 1 ? topUnits.data.items[0]?.id : undefined;
   useEffect(() => {
@@ -90,6 +97,7 @@ export function ReportForm({ tileUrl }: { tileUrl: string | null }) {
       ...(values.unitId !== undefined ? { unitId: values.unitId } : {}),
       ...(values.location ? { location: values.location } : {}),
       ...(values.address?.trim() ? { address: values.address.trim() } : {}),
+      ...involvedIds(values),
       ...(reporterName ? { reporter: { name: reporterName, ...(reporterPhone ? { phone: reporterPhone } : {}) } } : {}),
       ...(specs.length > 0 ? { fields: cleanFieldValues(specs, values.fields) } : {}),
       ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
@@ -190,6 +198,7 @@ export function ReportForm({ tileUrl }: { tileUrl: string | null }) {
         <Form.Item name="address" label={t('tickets.fields.address')} rules={[{ max: 200 }]}>
           <Input maxLength={200} />
         </Form.Item>
+        <InvolvedFields within={unitId ?? onlyUnit} />
         <Form.Item label={t('tickets.report.reporter')} style={{ marginBottom: 0 }}>
           <Form.Item
             name={['reporter', 'name']}

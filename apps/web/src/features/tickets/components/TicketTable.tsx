@@ -3,10 +3,11 @@
  * reported). On a phone (< 576 px) the same rows become cards with big touch targets.
  */
 import type { HTMLAttributes } from 'react';
-import { Card, Flex, Grid, Pagination, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Pagination, Table, Typography, type TableColumnsType } from 'antd';
 import type { TicketSummary } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useNarrow } from '@/shared/hooks/use-narrow.ts';
 import { chinaDateTime } from '../utils/format.ts';
 import { ticketPath } from '../utils/paths.ts';
 import { LightBadge, StateTag, TimeLeft } from './TicketBadges.tsx';
@@ -23,12 +24,6 @@ export interface TicketTableProps {
   loading: boolean;
   paging: TicketPaging;
   empty: string;
-}
-
-/** Phones: antd reports `xs` only below 576 px; where it knows nothing (tests) the table shows. */
-export function useNarrow(): boolean {
-  const screens = Grid.useBreakpoint();
-  return screens.xs === true && !screens.sm;
 }
 
 export function TicketTable(props: TicketTableProps) {
