@@ -12,7 +12,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { ImportWizard } from '@/features/imports/components/ImportWizard.tsx';
 import { PeopleSearch } from '@/features/people/components/PeopleSearch.tsx';
 import { PersonProfile } from '@/features/people/components/PersonProfile.tsx';
-import { UnitScopePicker } from '@/features/people/components/UnitScopePicker.tsx';
+import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 import { useScope } from '@/features/people/hooks/use-scope.ts';
 import { PEOPLE_PATH, sectionPath, type PeopleSection } from '@/features/people/utils/paths.ts';
 import { BuildingList } from '@/features/places/components/BuildingList.tsx';
@@ -42,7 +42,7 @@ function BaseDataTabs({ section }: { section: PeopleSection }) {
   const within = scope.unitId;
 
   const picker = (
-    <UnitScopePicker
+    <UnitTreePicker
       value={within}
       onChange={(id) => id !== undefined && scope.setUnitId(id)}
       aria-label={t('people.scope.label')}

@@ -8,7 +8,7 @@ import { Alert, Card, Empty, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import { Permission } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { UnitScopePicker } from '@/features/people/components/UnitScopePicker.tsx';
+import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 import { useScope } from '@/features/people/hooks/use-scope.ts';
 import { StatisticsView } from '@/features/statistics/components/StatisticsView.tsx';
 import { CircularReport } from '@/features/supervision/components/CircularReport.tsx';
@@ -52,7 +52,7 @@ export function Component() {
         tabBarExtraContent={
           <Flex gap={8} align="center">
             <Typography.Text type="secondary">{t('statistics.scope.label')}</Typography.Text>
-            <UnitScopePicker
+            <UnitTreePicker
               value={within}
               onChange={(id) => id !== undefined && scope.setUnitId(id)}
               aria-label={t('statistics.scope.label')}

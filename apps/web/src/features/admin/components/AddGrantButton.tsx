@@ -12,7 +12,7 @@ import { isApiError } from '@/shared/api/api-error.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { applyFormError } from '@/shared/api/form-error.ts';
 import { useCreateGrant } from '../api/create-grant.ts';
-import { UnitTreeSelect } from './UnitTreeSelect.tsx';
+import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 
 interface Values {
   role: UserRoleName;
@@ -91,7 +91,7 @@ export function AddGrantButton({ user }: { user: UserAccount }) {
             />
           </Form.Item>
           <Form.Item name="unitId" label={t('admin.grants.unit')} rules={[{ required: true }]}>
-            <UnitTreeSelect aria-label={t('admin.grants.unit')} />
+            <UnitTreePicker aria-label={t('admin.grants.unit')} />
           </Form.Item>
           {role === 'departmentHandler' && (
             <Form.Item

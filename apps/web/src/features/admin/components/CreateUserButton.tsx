@@ -7,7 +7,7 @@ import { isApiError } from '@/shared/api/api-error.ts';
 import { applyFormError } from '@/shared/api/form-error.ts';
 import { useCreateUser, type UserCreated } from '../api/create-user.ts';
 import { InitialPassword } from './InitialPassword.tsx';
-import { UnitTreeSelect } from './UnitTreeSelect.tsx';
+import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 
 interface Values {
   username: string;
@@ -96,7 +96,7 @@ export function CreateUserButton() {
               extra={t('admin.create.unitHint')}
               rules={[{ required: true }]}
             >
-              <UnitTreeSelect />
+              <UnitTreePicker />
             </Form.Item>
             {failure && <Alert type="error" showIcon title={failure} data-testid="create-user-error" />}
           </Form>

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useDebouncedValue } from '@/shared/hooks/use-debounced-value.ts';
 import { useUsers } from '../api/get-users.ts';
-import { UnitTreeSelect } from './UnitTreeSelect.tsx';
+import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 import { UserStatusTag } from './UserStatusTag.tsx';
 
 const PAGE_SIZE = 20;
@@ -61,7 +61,7 @@ export function UserDirectory({ toolbar, actions, onSelect, selectedId, compact 
           }}
           style={{ width: compact ? 180 : 220 }}
         />
-        <UnitTreeSelect
+        <UnitTreePicker
           allowClear
           value={within}
           onChange={(unitId) => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useCan } from '@/shared/auth/use-can.ts';
 import { usePeople } from '../api/get-people.ts';
-import { useUnitDetail } from '../api/get-unit-detail.ts';
+import { useUnit } from '@/features/units/api/get-unit.ts';
 import { usePeopleView } from '../hooks/use-people-view.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { PeopleFilters } from './PeopleFilters.tsx';
@@ -22,7 +22,7 @@ export function PeopleSearch({ within }: { within: number }) {
     offset: (view.page - 1) * PAGE_SIZE,
   });
   // Export is granted per unit: offered where one of the user's grants covers the scope.
-  const scope = useUnitDetail(within);
+  const scope = useUnit(within);
   const canExport = useCan(Permission.PeopleExport, scope.data);
 
   return (

@@ -8,7 +8,7 @@ import { isApiError } from '@/shared/api/api-error.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useCan } from '@/shared/auth/use-can.ts';
 import { usePerson } from '../api/get-person.ts';
-import { useUnitDetail } from '../api/get-unit-detail.ts';
+import { useUnit } from '@/features/units/api/get-unit.ts';
 import { PEOPLE_PATH } from '../utils/paths.ts';
 import { PartyMembership } from './PartyMembership.tsx';
 import { PersonFacts } from './PersonFacts.tsx';
@@ -33,7 +33,7 @@ export function PersonProfile({ id }: { id: number }) {
   const { t } = useTranslation();
   const profile = usePerson(id);
   // Revealing is granted per unit: offered where one of the user's grants covers the person's unit.
-  const unit = useUnitDetail(profile.data?.person.unit.id);
+  const unit = useUnit(profile.data?.person.unit.id);
   const canReveal = useCan(Permission.PersonalReveal, unit.data);
 
   if (profile.isPending) return <Spin description={t('app.loading')} />;

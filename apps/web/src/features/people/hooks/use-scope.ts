@@ -4,7 +4,7 @@
  */
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { useTopUnits } from '../api/get-scope-units.ts';
+import { useUnitChildren } from '@/features/units/api/get-unit-children.ts';
 
 export interface Scope {
   /** Undefined while the top units load, or when the user has none. */
@@ -24,7 +24,7 @@ export function parseId(value: string | null): number | undefined {
 export function useScope(): Scope {
   const [params, setParams] = useSearchParams();
   const requested = parseId(params.get('within'));
-  const roots = useTopUnits();
+  const roots = useUnitChildren(null);
   const fallback = roots.data?.items[0]?.id;
 
   const setUnitId = useCallback(

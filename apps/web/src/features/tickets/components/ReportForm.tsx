@@ -22,7 +22,7 @@ import { applyFormError } from '@/shared/api/form-error.ts';
 import { useMe } from '@/shared/auth/get-me.ts';
 import { AttachmentUpload } from '@/shared/ui/AttachmentUpload.tsx';
 import { categoryTree, useCategories } from '../api/get-categories.ts';
-import { useUnitOptions } from '../api/get-units.ts';
+import { useUnitChildren } from '@/features/units/api/get-unit-children.ts';
 import { useDuplicates, useReportTicket } from '../api/report-ticket.ts';
 import { newIdempotencyKey } from '../utils/idempotency-key.ts';
 import { cleanFieldValues, fieldSpecs } from '../utils/json-schema.ts';
@@ -31,7 +31,7 @@ import { DuplicateAlert } from './DuplicateAlert.tsx';
 import { InvolvedFields, involvedIds, type InvolvedValues } from './InvolvedFields.tsx';
 import { LocationField } from './LocationField.tsx';
 import { SchemaFields } from './SchemaFields.tsx';
-import { UnitPicker } from './UnitPicker.tsx';
+import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 
 interface ReportValues extends InvolvedValues {
   title: string;
@@ -60,7 +60,7 @@ export function ReportForm({ tileUrl }: { tileUrl: string | null }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<ReportValues>();
   const categories = useCategories();
-  const topUnits = useUnitOptions(null);
+  const topUnits = useUnitChildren(null);
   const report = useReportTicket();
   const defaultChannel = useDefaultChannel();
   const [attachmentIds, setAttachmentIds] = useState<number[]>([]);
@@ -190,7 +190,7 @@ export function ReportForm({ tileUrl }: { tileUrl: string | null }) {
             }),
           ]}
         >
-          <UnitPicker aria-label={t('tickets.fields.unit')} allowClear style={{ width: '100%', maxWidth: 420 }} />
+          <UnitTreePicker aria-label={t('tickets.fields.unit')} allowClear style={{ width: '100%', maxWidth: 420 }} />
         </Form.Item>
         <Form.Item name="location" label={t('tickets.fields.location')}>
           <LocationField unitId={unitId} tileUrl={tileUrl} />

@@ -7,8 +7,8 @@ import { Form, Radio, Select, Typography } from 'antd';
 import type { Ticket } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useDepartments } from '../api/get-categories.ts';
-import { useUnitDetail } from '../api/get-units.ts';
-import { UnitPicker } from './UnitPicker.tsx';
+import { useUnit } from '@/features/units/api/get-unit.ts';
+import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 
 const HOLDING_KINDS = ['county', 'township', 'village'];
 
@@ -41,7 +41,7 @@ export function HandOverFields({ ticket, below }: { ticket: Ticket; below: boole
         </Form.Item>
       ) : (
         <Form.Item name="toUnitId" label={t('tickets.operation.pickUnit')} rules={[{ required: true }]}>
-          <UnitPicker
+          <UnitTreePicker
             aria-label={t('tickets.operation.pickUnit')}
             style={{ width: '100%' }}
             {...(below && ticket.holder.unit ? { rootId: ticket.holder.unit.id } : {})}
@@ -54,7 +54,7 @@ export function HandOverFields({ ticket, below }: { ticket: Ticket; below: boole
 
 export function EscalateFields({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
-  const holder = useUnitDetail(ticket.holder.unit?.id);
+  const holder = useUnit(ticket.holder.unit?.id);
   const above = (holder.data?.ancestors ?? []).filter((u) => HOLDING_KINDS.includes(u.kind));
   const parent = above.at(-1);
   const further = above.slice(0, -1).reverse();

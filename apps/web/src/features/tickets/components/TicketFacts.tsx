@@ -8,7 +8,7 @@ import { Permission, type AttachmentInfo, type Category, type Ticket } from '@wa
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '@/shared/auth/use-can.ts';
-import { useUnitDetail } from '../api/get-units.ts';
+import { useUnit } from '@/features/units/api/get-unit.ts';
 import { fieldSpecs } from '../utils/json-schema.ts';
 import { ReporterPhone } from './ReporterPhone.tsx';
 import { TicketAttachments } from './TicketAttachments.tsx';
@@ -38,7 +38,7 @@ export function TicketFacts({
   tileUrl: string | null;
 }) {
   const { t } = useTranslation();
-  const unit = useUnitDetail(ticket.unit.id);
+  const unit = useUnit(ticket.unit.id);
   const canReveal = useCan(
     Permission.PersonalReveal,
     unit.data ? { unit: unit.data.unit, ancestors: unit.data.ancestors } : undefined,

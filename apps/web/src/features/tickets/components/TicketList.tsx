@@ -3,7 +3,7 @@ import { Alert, Flex, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useTickets, type TicketSort } from '../api/get-tickets.ts';
-import { useUnitDetail } from '../api/get-units.ts';
+import { useUnit } from '@/features/units/api/get-unit.ts';
 import { TICKET_SORTS, useTicketListView } from '../hooks/use-ticket-list-view.ts';
 import { TicketFilters } from './TicketFilters.tsx';
 import { TicketTable } from './TicketTable.tsx';
@@ -14,7 +14,7 @@ export function TicketList() {
   const { t } = useTranslation();
   const { filter, sort, page, setFilter, setSort, setPage } = useTicketListView();
   const tickets = useTickets({ ...filter, sort, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE });
-  const within = useUnitDetail(filter.within);
+  const within = useUnit(filter.within);
 
   return (
     <Flex vertical gap={12} data-testid="ticket-list">

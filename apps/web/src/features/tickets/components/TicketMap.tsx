@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Spin } from 'antd';
 import type { GeoPoint } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
-import { useUnitMap } from '../api/get-units.ts';
+import { useUnitMap } from '@/features/units/api/get-unit-map.ts';
 
 const PointMapCanvas = lazy(() => import('./PointMapCanvas.tsx').then((m) => ({ default: m.PointMapCanvas })));
 
