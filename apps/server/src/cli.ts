@@ -193,6 +193,9 @@ importCmd
         );
       });
       process.stderr.write('\n');
+      // The report goes beside the imported file: it holds the rejected rows as they were, to fix and import again.
+      const report = done.hasErrorReport ? `${file.replace(/\.(csv|xlsx)$/i, '')}.errors.xlsx` : null;
+      if (report) await services.peopleImport.writeErrorReportFile(done.id, report);
       console.log(
         JSON.stringify(
           {
@@ -201,7 +204,7 @@ importCmd
             inserted: done.inserted,
             updated: done.updated,
             rejected: done.rejected,
-            errorReport: done.hasErrorReport ? (await services.peopleImport.load(done.id))?.error_report_path : null,
+            errorReport: report,
             message: done.message,
           },
           null,

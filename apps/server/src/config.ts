@@ -29,6 +29,8 @@ export interface Config {
   sessionCacheSeconds: number;
   cookieSecure: boolean;
   importMaxMb: number;
+  /** Days an import's rejected rows (and its error report) are kept after it finishes. */
+  importRetentionDays: number;
   uploadMaxMb: number;
   fileStore: 'local' | 's3';
   s3Endpoint: string | undefined;
@@ -147,6 +149,12 @@ const keys: { [K in keyof Config]: KeyDef<Config[K]> } = {
     parse: int(0, 60),
   },
   importMaxMb: { env: 'WANGGE_IMPORT_MAX_MB', file: 'importMaxMb', fallback: () => 64, parse: int(1, 2048) },
+  importRetentionDays: {
+    env: 'WANGGE_IMPORT_RETENTION_DAYS',
+    file: 'importRetentionDays',
+    fallback: () => 14,
+    parse: int(1, 365),
+  },
   uploadMaxMb: { env: 'WANGGE_UPLOAD_MAX_MB', file: 'uploadMaxMb', fallback: () => 20, parse: int(1, 1024) },
   fileStore: { env: 'WANGGE_FILE_STORE', file: 'fileStore', fallback: () => 'local' as const, parse: oneOf('local', 's3') },
   s3Endpoint: { env: 'WANGGE_S3_ENDPOINT', file: 's3Endpoint', fallback: () => undefined, parse: httpUrl },

@@ -42,7 +42,8 @@ export function createServices(
   db: Db,
   clock: Clock,
   crypto: FieldCrypto,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'sessionCacheSeconds' | 'dataDir'> & FileStoreConfig,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'sessionCacheSeconds' | 'dataDir' | 'importRetentionDays'> &
+    FileStoreConfig,
 ) {
   const audit = new AuditService(db, clock, crypto);
   const access = new AccessService(db, audit);
@@ -73,7 +74,7 @@ export function createServices(
     organizations: new OrganizationsService(db, clock, crypto, access, audit, maps),
     people,
     peopleExport: new PeopleExport(db, clock, people, audit),
-    peopleImport: new PeopleImportService(db, clock, crypto, access, audit, importDir),
+    peopleImport: new PeopleImportService(db, clock, crypto, access, audit, importDir, config.importRetentionDays),
     audit,
     access,
     calendar,

@@ -129,6 +129,7 @@ beforeAll(async () => {
     )[0]!.id;
     const report = path.join(tmpdir(), `wg-matrix-${rel}.xlsx`);
     writeFileSync(report, 'x');
+    // A finished import with one rejected row: its error report is there to be asked for.
     f.import![rel] = (
       await rt.db.db
         .insertInto('import_job')
@@ -143,13 +144,24 @@ beforeAll(async () => {
           unit_id: unitOf[rel].id,
           created_by: null,
           status: 'done',
-          error_report_path: report,
+          rows_read: 1,
+          rejected: 1,
           created_at: rt.clock.now(),
+          finished_at: rt.clock.now(),
           updated_at: rt.clock.now(),
         })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    await rt.db.db
+      .insertInto('import_rejection')
+      .values({
+        import_id: f.import![rel],
+        row_number: 1,
+        row_data_enc: rt.crypto.encrypt(JSON.stringify(['张三'])),
+        reasons: JSON.stringify([{ column: '姓名', message: '示例' }]),
+      })
+      .execute();
     const category = (await rt.services.categories.list()).find((c) => c.code === 'policy')!;
     categoryId = category.id;
     categoryCode = category.code;

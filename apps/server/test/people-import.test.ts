@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,14 @@ describe('people import', () => {
       progress: 1,
     });
     expect(job.inserted + job.updated + job.rejected).toBe(job.rowsRead);
+    // Privacy: the upload is gone once every row is in; the rejected rows are kept encrypted, for 14 days.
+    const stored = await rt.db.db.selectFrom('import_job').select('file_path').where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(existsSync(stored.file_path)).toBe(false);
+    const kept = await rt.db.db.selectFrom('import_rejection').selectAll().where('import_id', '=', job.id).execute();
+    expect(kept).toHaveLength(4);
+    expect(JSON.stringify(kept)).not.toContain(good[0]!);
+    expect(JSON.stringify(kept)).not.toContain('戊');
+    expect(Date.parse(job.errorReportUntil) - Date.parse(job.finishedAt)).toBe(14 * 86_400_000);
     const report = await rt.app.inject({
       url: `/api/v1/people/imports/${job.id}/errors`,
       headers: { cookie: t.official.cookie },
@@ -114,6 +122,35 @@ describe('people import', () => {
     expect(reasons.find((r) => r.startsWith('戊'))).toContain('单元编码不存在');
     expect(reasons.find((r) => r.startsWith('己'))).toContain('与第 1 行的公民身份号码重复');
     expect(reasons.find((r) => r.startsWith('庚'))).toContain('人口类型');
+
+    // The report, fixed where it says, goes in again as it is (its 错误原因 and 原行号 columns too).
+    expect([ws.getRow(1).getCell(8).value, ws.getRow(1).getCell(9).value]).toEqual(['错误原因', '原行号']);
+    for (const r of [2, 3, 4, 5]) {
+      const cells = ws.getRow(r);
+      if (cells.getCell(1).value === '戊') cells.getCell(5).value = t.grid.code;
+      if (cells.getCell(1).value === '庚') {
+        cells.getCell(4).value = '户籍人口';
+        cells.getCell(3).value = ''; // its sex contradicted the ID number too: left to the number
+      }
+    }
+    const fixed = Buffer.from(await wb.xlsx.writeBuffer());
+    const again = await upload(t.official, fixed, '人口-错误行.xlsx', { unitId: String(t.village.id), mode: 'insert' });
+    expect(again.status).toBe(202);
+    const second = await finished(again.body.id);
+    // 戊 and 庚 are in now; 丁's number is still wrong, and 己's number is 甲's, registered by the first import.
+    expect(second).toMatchObject({ status: 'done', rowsRead: 4, inserted: 2, rejected: 2 });
+    const secondReport = await rt.app.inject({
+      url: `/api/v1/people/imports/${second.id}/errors`,
+      headers: { cookie: t.official.cookie },
+    });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(secondReport.rawPayload as never);
+    const ws2 = wb2.worksheets[0]!;
+    // One set of report columns, not two, and each row's cells still under their own headers.
+    expect((ws2.getRow(1).values as unknown[]).filter((v) => v === '错误原因')).toHaveLength(1);
+    expect(ws2.getRow(1).cellCount).toBe(9);
+    expect([2, 3].map((r) => ws2.getRow(r).getCell(1).value).sort()).toEqual(['丁', '己']);
+    expect(String(ws2.getRow(2).getCell(5).value)).toBe(t.grid.code);
   });
 
   it('creates no duplicates when the same file comes again, and updates in upsert mode', async () => {
@@ -162,12 +199,24 @@ describe('people import', () => {
     const headers = await upload(t.official, '名字,身份证\n张三,1', 'x.csv', { unitId: String(t.village.id) });
     expect(headers.status).toBe(400);
     expect(headers.body.detail).toContain('缺少必填列');
+    // Each refusal names its problem on /body/file, for the web app to say in the user's language.
+    const problem = (res: { body: { errors?: { path: string; message: string }[] } }) =>
+      res.body.errors?.find((e) => e.path === '/body/file')?.message;
+    expect(problem(headers)).toBe('headers');
     const binary = await upload(t.official, Buffer.from([0, 1, 2, 3, 0, 0, 255]), 'x.xlsx', { unitId: String(t.village.id) });
     expect(binary.status).toBe(400);
+    expect(problem(binary)).toBe('notText');
     const corrupt = await upload(t.official, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 7)]), 'x.xlsx', {
       unitId: String(t.village.id),
     });
     expect(corrupt.status).toBe(400);
+    expect(problem(corrupt)).toBe('unreadable');
+    const xls = await upload(t.official, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), 'x.xls', {
+      unitId: String(t.village.id),
+    });
+    expect([xls.status, problem(xls)]).toEqual([400, 'oldXls']);
+    const empty = await upload(t.official, '', 'empty.csv', { unitId: String(t.village.id) });
+    expect([empty.status, problem(empty)]).toEqual([400, 'empty']);
     const big = await upload(t.official, Buffer.alloc(3 * 1024 * 1024, 'a'), 'big.csv', { unitId: String(t.village.id) });
     expect(big.status).toBe(413);
     const after = await rt.db.db
@@ -249,7 +298,7 @@ describe('people import', () => {
     const before = await peopleCount();
     const counts = await writeBatch(
       rt.db,
-      { id: job.id, mode: 'insert', scopePath: t.village.path },
+      { id: job.id, mode: 'insert', scopePath: t.village.path, seal: (cells) => rt.crypto.encrypt(JSON.stringify(cells)) },
       { good: [good(1, '先到'), good(2, '后到')], bad: [], rowsRead: 2, bytesRead: 10 },
       now,
     );
@@ -259,7 +308,26 @@ describe('people import', () => {
     expect(saved).toMatchObject({ rows_read: 2, inserted: 1, rejected: 1, bytes_read: 10 });
     const rejection = await rt.db.db.selectFrom('import_rejection').selectAll().where('import_id', '=', job.id).execute();
     expect(rejection).toHaveLength(1);
-    expect(rejection[0]).toMatchObject({ row_number: 2, row_data: ['后到'] });
+    expect(rejection[0]).toMatchObject({ row_number: 2 });
+    expect(JSON.parse(rt.crypto.decrypt(rejection[0]!.row_data_enc))).toEqual(['后到']);
     expect(JSON.stringify(rejection[0]!.reasons)).toContain('此人已登记');
+  });
+
+  it('deletes the rejected rows and the error report when the retention ends, and says so', async () => {
+    const lines = [HEAD, row('过期甲', makeIdNumber('430624', '1993-01-01', 1).slice(0, 17) + 'Y')];
+    const res = await upload(t.official, lines.join('\n'), '过期.csv', { unitId: String(t.village.id), mode: 'insert' });
+    const job = await finished(res.body.id);
+    expect(job).toMatchObject({ rejected: 1, hasErrorReport: true });
+    rt.clock.advance(13 * 86_400_000);
+    expect(await rt.services.peopleImport.purge()).toBe(0); // not yet
+    rt.clock.advance(2 * 86_400_000);
+    expect(await rt.services.peopleImport.purge()).toBeGreaterThanOrEqual(1);
+    expect(await rt.services.peopleImport.purge()).toBe(0); // twice is once
+    // Fifteen days on, the official's session is long gone: asked as the system.
+    const after = await rt.services.peopleImport.get(systemActor, job.id);
+    expect(after).toMatchObject({ rejected: 1, hasErrorReport: false, errorReportUntil: null });
+    await expect(rt.services.peopleImport.errorReport(systemActor, job.id)).rejects.toMatchObject({ status: 404 });
+    const left = await rt.db.db.selectFrom('import_rejection').select('row_number').where('import_id', '=', job.id).execute();
+    expect(left).toEqual([]);
   });
 });

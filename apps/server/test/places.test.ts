@@ -81,7 +81,27 @@ describe('buildings, houses, residences', () => {
     expect(list.items[0]).toMatchObject({ houses: 1, residents: 1 });
     const profile = (await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body;
     expect(profile.residences[0].house.buildingName).toBe('东塘村3组12号');
-    expect((await api(t.official, 'POST', '/api/v1/party-members', { personId: p.id, workingAway: true })).status).toBe(201);
+    // A party group of another village, or none at all: the reason, not a 500.
+    const grid2 = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.village2.id, kind: 'grid', name: '新塘一网格' }))
+      .body;
+    const group = async (villageId: number, name: string, gridIds: number[]) =>
+      (await api(t.official, 'POST', `/api/v1/units/${villageId}/party-groups`, { name, gridIds })).body.id as number;
+    const elsewhere = await group(t.village2.id, '新塘村第一党小组', [grid2.id]);
+    const own = await group(t.village.id, '东塘村第一党小组', [t.grid.id]);
+    for (const [partyGroupId, reason] of [
+      [999_999, 'not found'],
+      [elsewhere, "not in the person's village"],
+    ] as const) {
+      const refused = await api(t.official, 'POST', '/api/v1/party-members', { personId: p.id, partyGroupId, workingAway: true });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([{ path: '/body/partyGroupId', message: reason }]);
+    }
+    const joined = await api(t.official, 'POST', '/api/v1/party-members', {
+      personId: p.id,
+      partyGroupId: own,
+      workingAway: true,
+    });
+    expect(joined.status).toBe(201);
     expect((await api(t.official, 'POST', '/api/v1/party-members', { personId: p.id, workingAway: true })).status).toBe(409);
     expect((await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body.partyMember.workingAway).toBe(true);
   });

@@ -250,6 +250,12 @@ export const PartyMemberInput = Type.Object(
 
 // ---- Import and export ----
 export const ImportMode = Type.Enum(['insert', 'upsert'] as const);
+/**
+ * Why an uploaded file was refused, as the message of its `/body/file` field error (the detail
+ * says it in words): the web app shows each in the user's language.
+ */
+export const ImportFileProblems = ['empty', 'oldXls', 'notText', 'unreadable', 'noRows', 'headers'] as const;
+export type ImportFileProblem = (typeof ImportFileProblems)[number];
 export const ImportJob = Type.Object({
   id: Id,
   kind: Type.String(),
@@ -267,6 +273,8 @@ export const ImportJob = Type.Object({
   progress: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the file read' }),
   message: Type.Union([Type.String(), Type.Null()]),
   hasErrorReport: Type.Boolean(),
+  /** When the rejected rows, and so the error report, are deleted (null: no report). */
+  errorReportUntil: Type.Union([DateTime, Type.Null()]),
   createdAt: DateTime,
   finishedAt: Type.Union([DateTime, Type.Null()]),
 });

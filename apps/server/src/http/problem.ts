@@ -1,10 +1,12 @@
 /**
  * Turns every failure into RFC 9457 problem+json with a stable code. Validation failures name the
- * field; framework errors (bad JSON, wrong media type, oversized body) keep their 4xx; anything
- * unexpected becomes a 500 with no detail, logged with the request id.
+ * field; framework errors (bad JSON, wrong media type, oversized body) keep their 4xx; a database
+ * constraint the services did not check first is still the caller's 4xx; anything unexpected
+ * becomes a 500 with no detail, logged with the request id.
  */
 import { ErrorCode, type FieldError, type ProblemDetails } from '@wangge/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { constraintProblem } from '../db/errors.ts';
 import { AppError } from '../lib/errors.ts';
 
 const titles: Record<number, string> = {
@@ -91,6 +93,13 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (status >= 400 && status < 500) {
       const code = status === 429 ? ErrorCode.RateLimited : ErrorCode.ValidationFailed;
       return sendProblem(request, reply, status, code, error.message);
+    }
+    const constraint = constraintProblem(error);
+    if (constraint) {
+      // The answer is right, but a service should have said it first and more precisely.
+      request.log.warn({ err: error }, 'database constraint reached the error handler');
+      const code = constraint.status === 409 ? ErrorCode.Conflict : ErrorCode.ValidationFailed;
+      return sendProblem(request, reply, constraint.status, code, constraint.message);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, 500, ErrorCode.Internal, 'Something went wrong on our side. Quote the request id.');

@@ -4,7 +4,7 @@
  */
 import { auditSealJob } from '../modules/audit/audit.jobs.ts';
 import { filesCleanupJob } from '../modules/files/files.jobs.ts';
-import { peopleImportJob } from '../modules/people/import/import.jobs.ts';
+import { peopleImportJob, peopleImportPurgeJob } from '../modules/people/import/import.jobs.ts';
 import { idempotencyPurgeJob, ticketSweepJob } from '../modules/tickets/tickets.jobs.ts';
 import type { Services } from '../services.ts';
 import type { JobDefinition } from './queue.ts';
@@ -13,6 +13,7 @@ export function allJobs(services: Services): JobDefinition[] {
   return [
     auditSealJob(services.audit),
     peopleImportJob(services.peopleImport),
+    peopleImportPurgeJob(services.peopleImport),
     filesCleanupJob(services.files),
     ticketSweepJob(services.supervision),
     idempotencyPurgeJob(services.tickets),

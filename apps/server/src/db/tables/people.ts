@@ -117,7 +117,8 @@ export interface ImportJobTable {
   inserted: Generated<number>;
   updated: Generated<number>;
   rejected: Generated<number>;
-  error_report_path: string | null;
+  /** When its rejected rows were deleted (retention ended); the error report is gone from then. */
+  purged_at: Timestamp | null;
   message: string | null;
   created_at: Timestamp;
   started_at: Timestamp | null;
@@ -127,7 +128,9 @@ export interface ImportJobTable {
 
 export interface ImportRejectionTable {
   import_id: number;
+  id: Generated<number>;
   row_number: number;
-  row_data: ColumnType<unknown, string, string>;
+  /** The row's cells as JSON, encrypted with the field key (they hold ID numbers and phones). */
+  row_data_enc: string;
   reasons: ColumnType<{ column: string; message: string }[], string, string>;
 }

@@ -15,6 +15,7 @@ export const encryptedColumns = [
   { table: 'person', column: 'phone_enc' },
   { table: 'organization', column: 'contact_phone_enc' },
   { table: 'ticket', column: 'reporter_phone_enc' },
+  { table: 'import_rejection', column: 'row_data_enc' },
 ] as const;
 
 export async function reencryptAll(db: Db, crypto: FieldCrypto, batch = 1000): Promise<Record<string, number>> {

@@ -142,6 +142,19 @@ export class OrganizationsService {
       unitId: p.unit_id,
     });
     if (!householdUnitKinds.includes(p.kind as UnitKind)) throw AppError.badRequest('The person is not placed in a grid');
+    if (input.partyGroupId !== undefined) {
+      // A party group (党小组) belongs to one village: its members live there.
+      const group = await this.db.db
+        .selectFrom('party_group as g')
+        .innerJoin('unit as v', 'v.id', 'g.village_id')
+        .select(sql<boolean>`${p.path}::ltree <@ v.path`.as('inside'))
+        .where('g.id', '=', input.partyGroupId)
+        .executeTakeFirst();
+      if (!group?.inside)
+        throw AppError.badRequest(`Party group ${input.partyGroupId} is not in the person's village`, [
+          { path: '/body/partyGroupId', message: group ? "not in the person's village" : 'not found' },
+        ]);
+    }
     try {
       await this.db.db.transaction().execute(async (tx) => {
         await tx

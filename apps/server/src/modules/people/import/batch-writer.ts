@@ -38,6 +38,8 @@ interface Job {
   id: number;
   mode: 'insert' | 'upsert';
   scopePath: string;
+  /** Encrypts a rejected row's cells (they hold ID numbers and phones) for `import_rejection`. */
+  seal: (cells: string[]) => string;
 }
 export interface BatchCounts {
   inserted: number;
@@ -127,11 +129,16 @@ async function write(db: Db, job: Job, batch: CheckedBatch, now: Date, careful: 
     }
     if (rejections.length)
       await c.query(
-        `insert into import_rejection (import_id, row_number, row_data, reasons)
-         select $1, r.row_number, r.row_data, r.reasons
-         from jsonb_to_recordset($2::jsonb) as r(row_number int, row_data jsonb, reasons jsonb)
+        `insert into import_rejection (import_id, row_number, row_data_enc, reasons)
+         select $1, r.row_number, r.row_data_enc, r.reasons
+         from jsonb_to_recordset($2::jsonb) as r(row_number int, row_data_enc text, reasons jsonb)
          on conflict (import_id, row_number) do nothing`,
-        [job.id, JSON.stringify(rejections.map((r) => ({ row_number: r.rowNumber, row_data: r.cells, reasons: r.reasons })))],
+        [
+          job.id,
+          JSON.stringify(
+            rejections.map((r) => ({ row_number: r.rowNumber, row_data_enc: job.seal(r.cells), reasons: r.reasons })),
+          ),
+        ],
       );
     let inserted = 0;
     for (const isNew of written.values()) if (isNew) inserted++;

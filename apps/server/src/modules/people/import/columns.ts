@@ -46,6 +46,15 @@ export const peopleColumns: Column[] = [
 
 /** The column the error report adds; ignored when a fixed report is imported again. */
 export const REASON_HEADER = '错误原因';
+export const ROW_NUMBER_HEADER = '原行号';
+/** Header text without the required mark (*), a byte-order mark or spaces. */
+export const headerText = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .replace(/\*$/, '')
+    .trim();
+/** Columns the error report adds: a fixed report is imported again with them still in it. */
+export const isReportColumn = (h: string) => [REASON_HEADER, ROW_NUMBER_HEADER].includes(headerText(h));
 
 export const residenceTypeWords: Record<string, ResidenceType> = {
   户籍: 'registered',
@@ -94,11 +103,8 @@ export function mapHeaders(headers: string[]): { index: Map<ColumnKey, number>; 
   const index = new Map<ColumnKey, number>();
   const unknown: string[] = [];
   headers.forEach((h, i) => {
-    const text = h
-      .replace(/^\uFEFF/, '')
-      .replace(/\*$/, '')
-      .trim();
-    if (!text || text === REASON_HEADER) return;
+    const text = headerText(h);
+    if (!text || isReportColumn(text)) return;
     const col = peopleColumns.find((c) => c.header === text);
     if (col) index.set(col.key, i);
     else unknown.push(text);

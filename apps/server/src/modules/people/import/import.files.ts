@@ -1,21 +1,28 @@
 /**
  * Files around an import: the template (CSV or .xlsx with the Chinese headers), the error report
- * (the original rows, the bad cells shaded, and the reasons), and the job as the API shows it.
+ * (the original rows, the bad cells shaded, and the reasons, decrypted as they are written), and the
+ * job as the API shows it.
  */
+import type { Writable } from 'node:stream';
 import type { ImportJob } from '@wangge/contracts';
 import ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../db/client.ts';
+import type { FieldCrypto } from '../../../lib/field-crypto.ts';
 import type { ImportJobTable } from '../../../db/tables/people.ts';
-import { peopleColumns, REASON_HEADER } from './columns.ts';
+import { headerText, isReportColumn, peopleColumns, REASON_HEADER, ROW_NUMBER_HEADER } from './columns.ts';
 
-export function importJobDto(j: Selectable<ImportJobTable>, now: Date): ImportJob {
+const DAY_MS = 86_400_000;
+
+/** `retentionDays`: how long after the end the rejected rows, and so the error report, are kept. */
+export function importJobDto(j: Selectable<ImportJobTable>, now: Date, retentionDays: number): ImportJob {
   const started = j.started_at ? new Date(j.started_at).getTime() : null;
   const end = j.finished_at ? new Date(j.finished_at).getTime() : now.getTime();
   const seconds = started ? Math.max(0.001, (end - started) / 1000) : null;
   const rate = seconds && j.rows_read > 0 ? j.rows_read / seconds : null;
   const progress = j.status === 'done' ? 1 : j.file_bytes > 0 ? Math.min(1, j.bytes_read / j.file_bytes) : 0;
   const eta = rate && progress > 0 && progress < 1 && seconds ? (seconds * (1 - progress)) / progress : null;
+  const hasErrorReport = j.rejected > 0 && j.purged_at === null && (j.status === 'done' || j.status === 'failed');
   return {
     id: j.id,
     kind: j.kind,
@@ -32,7 +39,9 @@ export function importJobDto(j: Selectable<ImportJobTable>, now: Date): ImportJo
     etaSeconds: eta === null ? null : Math.round(eta),
     progress,
     message: j.message,
-    hasErrorReport: j.error_report_path !== null,
+    hasErrorReport,
+    errorReportUntil:
+      hasErrorReport && j.finished_at ? new Date(new Date(j.finished_at).getTime() + retentionDays * DAY_MS).toISOString() : null,
     createdAt: new Date(j.created_at).toISOString(),
     finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
   };
@@ -63,16 +72,23 @@ export async function writeTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> {
 }
 
 /** Streams the rejected rows into an .xlsx: original cells, the bad ones shaded, reasons last. */
-export async function writeErrorReport(db: Db, importId: number, header: string[], file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+export async function writeErrorReport(
+  db: Db,
+  crypto: FieldCrypto,
+  importId: number,
+  header: string[],
+  to: { filename: string } | { stream: Writable },
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...to, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('未导入的行');
-  const cols = header.filter((h) => h.replace(/\*$/, '') !== REASON_HEADER);
-  ws.addRow([...cols, REASON_HEADER, '原行号']).commit();
+  // The file's own columns, in its order; a report being imported again drops its old report columns.
+  const kept = header.flatMap((h, i) => (isReportColumn(h) ? [] : [{ h, i }]));
+  ws.addRow([...kept.map((c) => c.h), REASON_HEADER, ROW_NUMBER_HEADER]).commit();
   let after = 0;
   for (;;) {
     const rows = await db.db
       .selectFrom('import_rejection')
-      .select(['row_number', 'row_data', 'reasons'])
+      .select(['row_number', 'row_data_enc', 'reasons'])
       .where('import_id', '=', importId)
       .where('row_number', '>', after)
       .orderBy('row_number')
@@ -80,15 +96,15 @@ export async function writeErrorReport(db: Db, importId: number, header: string[
       .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
-      const cells = (r.row_data as string[]).slice(0, cols.length);
+      const cells = JSON.parse(crypto.decrypt(r.row_data_enc)) as string[];
       const reasons = r.reasons;
       const row = ws.addRow([
-        ...cols.map((_, i) => cells[i] ?? ''),
+        ...kept.map((c) => cells[c.i] ?? ''),
         reasons.map((x) => `${x.column}：${x.message}`).join('；'),
         r.row_number,
       ]);
-      cols.forEach((h, i) => {
-        if (reasons.some((x) => x.column === h.replace(/\*$/, ''))) {
+      kept.forEach(({ h }, i) => {
+        if (reasons.some((x) => x.column === headerText(h))) {
           row.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
         }
         row.getCell(i + 1).numFmt = '@';

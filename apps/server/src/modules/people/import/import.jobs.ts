@@ -14,3 +14,14 @@ export const peopleImportJob = (service: PeopleImportService) =>
       await service.run(importId, undefined, { resume: ctx.retryCount > 0 });
     },
   });
+
+/** Daily: ends the retention of finished imports (their rejected rows and any file left). */
+export const peopleImportPurgeJob = (service: PeopleImportService) =>
+  defineJob({
+    name: 'people.import.purge',
+    payload: Type.Object({}, { additionalProperties: false }),
+    cron: '41 3 * * *',
+    handler: async () => {
+      await service.purge();
+    },
+  });

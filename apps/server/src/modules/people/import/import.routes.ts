@@ -4,7 +4,6 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
 import { ErrorCode, IdParams, ImportJob, Permission } from '@wangge/contracts';
@@ -116,11 +115,11 @@ export const peopleImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'The rejected rows with reasons (.xlsx)', params: IdParams },
     },
     async (req, reply) => {
-      const file = await peopleImport.errorReportPath(req.actor, req.params.id);
+      const report = await peopleImport.errorReport(req.actor, req.params.id);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="import-${req.params.id}-errors.xlsx"`)
-        .send(createReadStream(file));
+        .send(report);
     },
   );
 };

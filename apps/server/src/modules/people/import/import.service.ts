@@ -2,11 +2,14 @@
  * Imports of people from CSV or .xlsx: checked up front (format, headers), then run as a background
  * job in batches of 1,000 rows. Each batch commits with the job's counters, so the counts always add
  * up (inserted + updated + rejected = rows read) and a crashed job resumes after its last batch.
- * Rejected rows keep their original cells and a reason per cell, for a downloadable error report.
+ * Rejected rows keep their original cells (encrypted: they hold ID numbers and phones) and a reason
+ * per cell; the error report is written from them when it is downloaded. The uploaded file goes
+ * once the job is done, the rejected rows when its retention ends (`purge`, daily).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { rename, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
+import { PassThrough, type Readable } from 'node:stream';
 import path from 'node:path';
 import { Permission, type ImportJob } from '@wangge/contracts';
 import type { Db } from '../../../db/client.ts';
@@ -21,7 +24,7 @@ import { checkRows, type UnitCache } from './batch-checker.ts';
 import { writeBatch } from './batch-writer.ts';
 import { mapHeaders } from './columns.ts';
 import { importJobDto, writeErrorReport } from './import.files.ts';
-import { detectFormat, readHeader, readRows } from './readers.ts';
+import { detectFormat, readHeader, readRows, refuse } from './readers.ts';
 
 export const BATCH = 5000;
 type JobRow = NonNullable<Awaited<ReturnType<PeopleImportService['load']>>>;
@@ -37,7 +40,12 @@ export class PeopleImportService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     readonly filesDir: string,
+    readonly retentionDays: number,
   ) {}
+
+  #dto(job: JobRow): ImportJob {
+    return importJobDto(job, this.clock.now(), this.retentionDays);
+  }
 
   async load(id: number) {
     return this.db.db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
@@ -57,9 +65,8 @@ export class PeopleImportService {
         missing.length ? `缺少必填列：${missing.join('、')}` : '',
         unknown.length ? `无法识别的列：${unknown.join('、')}` : '',
       ].filter(Boolean);
-      throw AppError.badRequest(`表头与模板不一致（${parts.join('；')}）。请下载模板，按模板的列名填写。`, [
-        { path: '/body/file', message: parts.join('; ') },
-      ]);
+      // The columns named are the file's own (Chinese): the detail says it in Chinese, in any language.
+      throw refuse('headers', `表头与模板不一致（${parts.join('；')}）。请下载模板，按模板的列名填写。`);
     }
     mkdirSync(this.filesDir, { recursive: true });
     const stored = path.join(this.filesDir, `${randomUUID()}.${format}`);
@@ -94,12 +101,12 @@ export class PeopleImportService {
       return r.id;
     });
     if (this.enqueue) await this.enqueue(id);
-    return importJobDto((await this.load(id))!, this.clock.now());
+    return this.#dto((await this.load(id))!);
   }
 
   async get(actor: Actor, id: number): Promise<ImportJob> {
     const job = await this.requireJob(actor, id);
-    return importJobDto(job, this.clock.now());
+    return this.#dto(job);
   }
 
   async list(actor: Actor): Promise<ImportJob[]> {
@@ -111,7 +118,7 @@ export class PeopleImportService {
       .orderBy('j.id', 'desc')
       .limit(50)
       .execute();
-    return rows.map((r) => importJobDto(r, this.clock.now()));
+    return rows.map((r) => this.#dto(r));
   }
 
   private async requireJob(actor: Actor, id: number): Promise<JobRow> {
@@ -127,16 +134,50 @@ export class PeopleImportService {
     return job;
   }
 
-  async errorReportPath(actor: Actor, id: number): Promise<string> {
+  /** The error report (.xlsx), written as it is sent; audited, like every view of personal data. */
+  async errorReport(actor: Actor, id: number): Promise<Readable> {
     const job = await this.requireJob(actor, id);
-    if (!job.error_report_path) throw AppError.notFound(`Error report of import ${id}`);
+    if (!this.#dto(job).hasErrorReport) throw AppError.notFound(`Error report of import ${id}`);
     await this.audit.record(this.db.db, actor, {
       action: 'person.import.errors',
       objectType: 'import',
       objectId: id,
       unitId: job.unit_id,
     });
-    return job.error_report_path;
+    const out = new PassThrough();
+    writeErrorReport(this.db, this.crypto, id, job.header, { stream: out }).catch((err: unknown) => out.destroy(err as Error));
+    return out;
+  }
+
+  /** The error report into a file (the CLI writes it beside the file it imported). */
+  async writeErrorReportFile(id: number, filename: string): Promise<void> {
+    const job = await this.load(id);
+    if (!job) throw AppError.notFound(`Import ${id}`);
+    await writeErrorReport(this.db, this.crypto, id, job.header, { filename });
+  }
+
+  /**
+   * Ends the retention of jobs finished `retentionDays` ago: their rejected rows (ID numbers,
+   * phones) are deleted and their uploaded file too, if a failed job still had it. Safe to run twice.
+   */
+  async purge(): Promise<number> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - this.retentionDays * 86_400_000);
+    const jobs = await this.db.db
+      .selectFrom('import_job')
+      .select(['id', 'file_path'])
+      .where('status', 'in', ['done', 'failed'])
+      .where('purged_at', 'is', null)
+      .where('finished_at', '<', before)
+      .execute();
+    for (const j of jobs) {
+      await this.db.db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('import_rejection').where('import_id', '=', j.id).execute();
+        await tx.updateTable('import_job').set({ purged_at: now, updated_at: now }).where('id', '=', j.id).execute();
+      });
+      await rm(j.file_path, { force: true });
+    }
+    return jobs.length;
   }
 
   /**
@@ -146,7 +187,7 @@ export class PeopleImportService {
   async run(id: number, onProgress?: (job: ImportJob) => void, opts: { resume?: boolean } = {}): Promise<ImportJob> {
     const job = await this.load(id);
     if (!job) throw AppError.notFound(`Import ${id}`);
-    if (job.status === 'done' || (job.status === 'failed' && !opts.resume)) return importJobDto(job, this.clock.now());
+    if (job.status === 'done' || (job.status === 'failed' && !opts.resume)) return this.#dto(job);
     const scope = await this.db.db.selectFrom('unit').select('path').where('id', '=', job.unit_id).executeTakeFirstOrThrow();
     await this.db.db
       .updateTable('import_job')
@@ -155,19 +196,13 @@ export class PeopleImportService {
       .execute();
     try {
       await this.process(job, scope.path, onProgress);
-      const report = job.file_path.replace(/\.(csv|xlsx)$/, '.errors.xlsx');
-      const rejected = (await this.load(id))!.rejected;
-      if (rejected > 0) await writeErrorReport(this.db, id, job.header, report);
       await this.db.db
         .updateTable('import_job')
-        .set({
-          status: 'done',
-          finished_at: this.clock.now(),
-          updated_at: this.clock.now(),
-          error_report_path: rejected > 0 ? report : null,
-        })
+        .set({ status: 'done', finished_at: this.clock.now(), updated_at: this.clock.now() })
         .where('id', '=', id)
         .execute();
+      // Every row is in the database now (or among the rejections): the upload has done its job.
+      await rm(job.file_path, { force: true });
     } catch (err) {
       const message =
         err instanceof AppError ? err.message : 'The import stopped on an unexpected error; the rows before it are saved.';
@@ -178,7 +213,7 @@ export class PeopleImportService {
         .execute();
       if (!(err instanceof AppError)) throw err;
     }
-    const done = importJobDto((await this.load(id))!, this.clock.now());
+    const done = this.#dto((await this.load(id))!);
     onProgress?.(done);
     return done;
   }
@@ -195,7 +230,12 @@ export class PeopleImportService {
     // work and the JavaScript's (parsing, validation, encryption) overlap. Writes stay in file order,
     // one at a time: a batch commits only after the one before it, so resuming stays exact.
     let writing: Promise<void> | null = null;
-    const target = { id: job.id, mode: job.mode, scopePath };
+    const target = {
+      id: job.id,
+      mode: job.mode,
+      scopePath,
+      seal: (cells: string[]) => this.crypto.encrypt(JSON.stringify(cells)),
+    };
     const flush = async () => {
       if (pending.length === 0) return;
       const rows = pending;
@@ -204,7 +244,7 @@ export class PeopleImportService {
       const batch = { ...checked, rowsRead: rows.length, bytesRead: src.bytesRead() };
       if (writing) await writing;
       writing = writeBatch(this.db, target, batch, this.clock.now()).then(async () => {
-        onProgress?.(importJobDto((await this.load(job.id))!, this.clock.now()));
+        onProgress?.(this.#dto((await this.load(job.id))!));
       });
       writing.catch(() => {}); // awaited before the next batch or at the end, where it throws
     };
@@ -220,6 +260,6 @@ export class PeopleImportService {
     }
     await flush();
     if (writing) await writing;
-    if (!header) throw AppError.badRequest('The file has no header row');
+    if (!header) throw refuse('noRows', 'The file has no header row');
   }
 }

@@ -8,7 +8,12 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import type { ImportFileProblem } from '@wangge/contracts';
 import { AppError } from '../../../lib/errors.ts';
+
+/** A 400 about the uploaded file: the problem as a token on `/body/file` (shown translated), the detail in words. */
+export const refuse = (problem: ImportFileProblem, detail: string) =>
+  AppError.badRequest(detail, [{ path: '/body/file', message: problem }]);
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -19,14 +24,12 @@ export async function detectFormat(path: string): Promise<FileFormat> {
     const buf = Buffer.alloc(65_536);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     const head = buf.subarray(0, bytesRead);
-    if (bytesRead === 0) throw AppError.badRequest('The file is empty');
+    if (bytesRead === 0) throw refuse('empty', 'The file is empty');
     if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
     if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      throw AppError.badRequest(
-        'Old .xls files are not supported: save the sheet as .xlsx (Excel 2007 or later) and upload again',
-      );
+      throw refuse('oldXls', 'Old .xls files are not supported: save the sheet as .xlsx (Excel 2007 or later) and upload again');
     }
-    if (head.includes(0)) throw AppError.badRequest('The file is neither a CSV text file nor an .xlsx workbook');
+    if (head.includes(0)) throw refuse('notText', 'The file is neither a CSV text file nor an .xlsx workbook');
     return 'csv';
   } finally {
     await fh.close();
@@ -116,7 +119,7 @@ export function readRows(path: string, format: FileFormat): RowSource {
         return {
           next: () =>
             it.next().catch((err: unknown) => {
-              throw AppError.badRequest(`The Excel file cannot be read: ${(err as Error).message}`);
+              throw refuse('unreadable', `The Excel file cannot be read: ${(err as Error).message}`);
             }),
           return: () => it.return(undefined),
         };
@@ -132,11 +135,11 @@ export async function readHeader(path: string, format: FileFormat): Promise<stri
   const it = src.rows[Symbol.asyncIterator]();
   try {
     const first = await it.next();
-    if (first.done) throw AppError.badRequest('The file has no rows');
+    if (first.done) throw refuse('noRows', 'The file has no rows');
     return first.value;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw AppError.badRequest(`The file cannot be read as ${format === 'csv' ? 'CSV' : 'Excel'}: ${(err as Error).message}`);
+    throw refuse('unreadable', `The file cannot be read as ${format === 'csv' ? 'CSV' : 'Excel'}: ${(err as Error).message}`);
   } finally {
     await it.return?.();
   }

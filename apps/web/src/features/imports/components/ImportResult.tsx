@@ -6,6 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Statistic, Typography } from 'antd';
 import type { ImportJob } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
+import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
 import { errorReportUrl } from '../utils/paths.ts';
 import { formatCount } from '../utils/format.ts';
 
@@ -55,10 +56,18 @@ export function ImportResult({ job }: { job: ImportJob }) {
           <Button type="primary" icon={<DownloadOutlined />} href={errorReportUrl(job.id)} download>
             {t('imports.result.errorReport')}
           </Button>
-          <Typography.Text type="secondary">{t('imports.result.errorReportHint')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('imports.result.errorReportHint')}
+            {job.errorReportUntil && t('imports.result.errorReportUntil', { at: formatChinaDateTime(job.errorReportUntil) })}
+          </Typography.Text>
         </Flex>
+      ) : job.rejected > 0 ? (
+        // The rejected rows hold ID numbers: they are deleted when the retention ends.
+        <Typography.Text type="secondary" data-testid="error-report-purged">
+          {t('imports.result.errorReportPurged')}
+        </Typography.Text>
       ) : (
-        job.rejected === 0 && !failed && <Typography.Text type="success">{t('imports.result.allImported')}</Typography.Text>
+        !failed && <Typography.Text type="success">{t('imports.result.allImported')}</Typography.Text>
       )}
     </Flex>
   );

@@ -6,7 +6,8 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Flex, Form, Radio, Typography, Upload } from 'antd';
-import type { ImportJob } from '@wangge/contracts';
+import { ImportFileProblems, type ImportFileProblem, type ImportJob } from '@wangge/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/shared/api/api-error.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
@@ -14,9 +15,22 @@ import { useUploadImport, type ImportMode } from '../api/upload-import.ts';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The server's own words for a refused file (a wrong header row is explained in Chinese). */
-function refusal(error: unknown): string {
-  if (isApiError(error) && error.status >= 400 && error.status < 500 && error.detail) return error.detail;
+const isFileProblem = (p: string | undefined): p is ImportFileProblem =>
+  (ImportFileProblems as readonly string[]).includes(p ?? '');
+
+/**
+ * Why the file was refused, in the user's language: the server names the problem on `/body/file`.
+ * A wrong header row keeps the server's words, which list the file's own (Chinese) column names.
+ */
+function refusal(error: unknown, t: TFunction): string {
+  if (isApiError(error) && error.status >= 400 && error.status < 500) {
+    const problem = error.fieldErrors.find((e) => e.path === '/body/file')?.message;
+    if (problem === 'headers' && error.detail) return error.detail;
+    if (isFileProblem(problem)) return t(`imports.refused.${problem}`);
+    // The server's detail carries its limit.
+    if (error.status === 413) return `${t('imports.refused.tooLarge')}（${error.detail ?? ''}）`;
+    if (error.detail) return error.detail;
+  }
   return errorMessage(error);
 }
 
@@ -97,7 +111,7 @@ export function ImportUpload({ unitId, unitPicker, onStarted }: ImportUploadProp
           title={isApiError(error) && error.status === 413 ? t('imports.upload.tooLarge') : t('imports.upload.failed')}
           description={
             <>
-              <Typography.Text>{refusal(error)}</Typography.Text>
+              <Typography.Text>{refusal(error, t)}</Typography.Text>
               {upload.variables && (
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {upload.variables.file.name}

@@ -6,32 +6,9 @@ import { stubUnitTree } from '@/test/fake-units.ts';
 import { json, problem, type FakeRequest } from '@/test/fetch.ts';
 import { renderApp } from '@/test/render.tsx';
 import { POLL_MS } from '../api/get-import.ts';
+import { job } from '../test/factories.ts';
 
 const town = unit({ id: 2, kind: 'township', name: '欣山镇' });
-
-function job(overrides: Partial<ImportJob>): ImportJob {
-  return {
-    id: 41,
-    kind: 'people',
-    mode: 'upsert',
-    format: 'xlsx',
-    fileName: '东街社区人口.xlsx',
-    fileBytes: 812_000,
-    status: 'queued',
-    rowsRead: 0,
-    inserted: 0,
-    updated: 0,
-    rejected: 0,
-    rowsPerSecond: null,
-    etaSeconds: null,
-    progress: 0,
-    message: null,
-    hasErrorReport: false,
-    createdAt: '2026-03-02T08:00:00.000Z',
-    finishedAt: null,
-    ...overrides,
-  };
-}
 
 const running = job({ status: 'running', rowsRead: 4200, progress: 0.42, rowsPerSecond: 2100, etaSeconds: 3 });
 const done = job({
@@ -42,6 +19,7 @@ const done = job({
   rejected: 200,
   progress: 1,
   hasErrorReport: true,
+  errorReportUntil: '2026-03-16T08:00:05.000Z',
   finishedAt: '2026-03-02T08:00:05.000Z',
 });
 
@@ -100,11 +78,12 @@ describe('import wizard', { timeout: 20_000 }, () => {
     expect(within(result).getByTestId('import-rejected').textContent).toContain('200');
     const report = within(result).getByText('下载错误报告').closest('a');
     expect(report?.getAttribute('href')).toBe('/api/v1/people/imports/41/errors');
+    expect(result.textContent).toContain('错误报告保留至 2026-03-16 16:00');
   });
 
   it("shows the server's reason when the header row does not match the template", async () => {
     const detail = '表头与模板不一致（缺少必填列：公民身份号码）。请下载模板，按模板的列名填写。';
-    renderImport(() => problem(400, 'validation_failed', { detail, errors: [{ path: '/body/file', message: 'missing' }] }));
+    renderImport(() => problem(400, 'validation_failed', { detail, errors: [{ path: '/body/file', message: 'headers' }] }));
     await uploadFile('花名册.csv');
 
     const error = await screen.findByTestId('import-error');
@@ -120,6 +99,20 @@ describe('import wizard', { timeout: 20_000 }, () => {
 
     const error = await screen.findByTestId('import-error');
     expect(within(error).getByText('文件过大')).toBeTruthy();
-    await waitFor(() => expect(within(error).getByText('The file is larger than 50 MB')).toBeTruthy());
+    await waitFor(() => expect(within(error).getByText(/请拆分为多个文件.*The file is larger than 50 MB/)).toBeTruthy());
+  });
+
+  it("says in the user's language why a file that is not a spreadsheet was refused", async () => {
+    renderImport(() =>
+      problem(400, 'validation_failed', {
+        detail: 'The Excel file cannot be read: invalid zip data',
+        errors: [{ path: '/body/file', message: 'unreadable' }],
+      }),
+    );
+    await uploadFile('照片.xlsx');
+
+    const error = await screen.findByTestId('import-error');
+    expect(within(error).getByText(/文件已损坏或不是有效的 Excel\/CSV 文件/)).toBeTruthy();
+    expect(within(error).queryByText(/invalid zip data/)).toBeNull();
   });
 });
