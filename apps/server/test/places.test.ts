@@ -81,6 +81,20 @@ describe('buildings, houses, residences', () => {
     expect(list.items[0]).toMatchObject({ houses: 1, residents: 1 });
     const profile = (await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body;
     expect(profile.residences[0].house.buildingName).toBe('东塘村3组12号');
+    // The rental shows on both sides: the landlord's profile and the tenant's.
+    expect(profile.rentals).toMatchObject([
+      {
+        role: 'landlord',
+        landlord: { id: p.id },
+        tenants: [{ id: tenant.id, name: '关羽' }],
+        fromDate: '2026-01-01',
+        toDate: null,
+      },
+    ]);
+    const tenantProfile = (await api(t.official, 'GET', `/api/v1/people/${tenant.id}`)).body;
+    expect(tenantProfile.rentals).toMatchObject([
+      { role: 'tenant', landlord: { id: p.id, name: '刘备' }, house: { number: '101' } },
+    ]);
     // A party group of another village, or none at all: the reason, not a 500.
     const grid2 = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.village2.id, kind: 'grid', name: '新塘一网格' }))
       .body;

@@ -3,6 +3,7 @@
  * worker's report through escalation to evaluation, the state machine's refusals, departments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../src/lib/id-number.ts';
 import { api } from './factories.ts';
 import { jpegWithGps } from './file-samples.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
@@ -51,6 +52,33 @@ describe('intake', () => {
     expect(t.calendarWarning).toBeNull();
     // The answer to the report (built in memory) is the ticket as read back.
     expect((await api(w.users.worker, 'GET', `/api/v1/tickets/${t.id}`)).body).toEqual(t);
+  });
+
+  it("links the household and people involved, and lists a person's and a household's tickets", async () => {
+    const household = (
+      await api(w.users.village, 'POST', '/api/v1/households', { unitId: w.grid.id, address: '东塘村七组5号', headName: '孙立' })
+    ).body;
+    const person = async (name: string, seq: number) =>
+      (
+        await api(w.users.village, 'POST', '/api/v1/people', {
+          unitId: w.grid.id,
+          name,
+          idNumber: makeIdNumber('430624', '1968-08-08', seq),
+          residenceType: 'registered',
+          householdId: household.id,
+        })
+      ).body.id as number;
+    const [sun, neighbour] = [await person('孙立', 11), await person('周邻', 13)];
+    const about = (await report(w.users.worker, neighbourDispute(w, { householdId: household.id, personIds: [sun] }))).body;
+    expect(about).toMatchObject({ household: { id: household.id, headName: '孙立' }, people: [{ id: sun, name: '孙立' }] });
+    const both = (await report(w.users.worker, neighbourDispute(w, { personIds: [sun, neighbour] }))).body;
+    const ids = async (qs: string) =>
+      (await api(w.users.worker, 'GET', `/api/v1/tickets?${qs}`)).body.items.map((t: { id: number }) => t.id).sort();
+    expect(await ids(`personId=${sun}`)).toEqual([about.id, both.id].sort());
+    expect(await ids(`personId=${neighbour}`)).toEqual([both.id]);
+    expect(await ids(`householdId=${household.id}`)).toEqual([about.id]);
+    // Still scoped: the same filter as someone who cannot see the grid finds nothing.
+    expect((await api(w.users.village2, 'GET', `/api/v1/tickets?personId=${sun}`)).body.total).toBe(0);
   });
 
   it('gives a major category one month, moved to a working day', async () => {

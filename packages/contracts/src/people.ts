@@ -107,6 +107,16 @@ export const ResidenceEntry = Type.Object({
   fromDate: DateOnly,
   toDate: Type.Union([DateOnly, Type.Null()]),
 });
+/** A rental (出租) the person is in, as landlord or as one of the tenants. */
+export const RentalEntry = Type.Object({
+  id: Id,
+  role: Type.Enum(['landlord', 'tenant'] as const),
+  house: Type.Object({ id: Id, number: Type.String(), buildingId: Id, buildingName: Type.String(), address: Type.String() }),
+  landlord: Type.Object({ id: Id, name: Type.String() }),
+  tenants: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+  fromDate: DateOnly,
+  toDate: Type.Union([DateOnly, Type.Null()]),
+});
 export const PersonProfile = Type.Object({
   person: Person,
   household: Type.Union([
@@ -126,6 +136,7 @@ export const PersonProfile = Type.Object({
     Type.Null(),
   ]),
   residences: Type.Array(ResidenceEntry),
+  rentals: Type.Array(RentalEntry),
   partyMember: Type.Union([
     Type.Object({
       joinedOn: Type.Union([DateOnly, Type.Null()]),

@@ -183,6 +183,10 @@ export const TicketListQuery = Type.Object(
     selfResolved: Type.Optional(Type.Boolean()),
     /** Evaluated tickets: with this rating, or `any` rating. */
     evaluation: Type.Optional(Type.Enum(['satisfied', 'basically', 'unsatisfied', 'any'] as const)),
+    /** Tickets naming this person among the people involved (a person's profile lists them). */
+    personId: Type.Optional(Id),
+    /** Tickets about this household. */
+    householdId: Type.Optional(Id),
     sort: Type.Optional(TicketSort),
     ...PageQuery,
   },

@@ -18,6 +18,7 @@ import * as m0012 from './0012_ticket_stat_statement.ts';
 import * as m0013 from './0013_drop_import_stage.ts';
 import * as m0014 from './0014_address_bigrams.ts';
 import * as m0015 from './0015_import_privacy.ts';
+import * as m0016 from './0016_profile_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_drop_import_stage': m0013,
   '0014_address_bigrams': m0014,
   '0015_import_privacy': m0015,
+  '0016_profile_indexes': m0016,
 };

@@ -49,6 +49,9 @@ const columns = [
   'u.kind as unit_kind',
 ] as const;
 
+/** A house with its building, as a residence or a rental shows it (`h` house, `b` building). */
+const houseColumns = ['h.id as house_id', 'h.number', 'b.id as building_id', 'b.name as building_name', 'b.address'] as const;
+
 export const peopleRepo = {
   base(db: Q, f: PersonFilter) {
     let q = db.selectFrom('person as p').innerJoin('unit as u', 'u.id', 'p.unit_id').where(f.scope);
@@ -147,18 +150,41 @@ export const peopleRepo = {
       .selectFrom('residence as r')
       .innerJoin('house as h', 'h.id', 'r.house_id')
       .innerJoin('building as b', 'b.id', 'h.building_id')
+      .select(['r.id', 'r.kind', 'r.from_date', 'r.to_date', ...houseColumns])
+      .where('r.person_id', '=', personId)
+      .orderBy('r.from_date', 'desc')
+      .execute();
+  },
+
+  /** Rentals the person is in as landlord or tenant, newest first, with the other parties' names. */
+  async rentals(db: Q, personId: number) {
+    return db
+      .selectFrom('rental as r')
+      .innerJoin('house as h', 'h.id', 'r.house_id')
+      .innerJoin('building as b', 'b.id', 'h.building_id')
+      .innerJoin('person as l', 'l.id', 'r.landlord_person_id')
       .select([
         'r.id',
-        'r.kind',
         'r.from_date',
         'r.to_date',
-        'h.id as house_id',
-        'h.number',
-        'b.id as building_id',
-        'b.name as building_name',
-        'b.address',
+        ...houseColumns,
+        'l.id as landlord_id',
+        'l.name as landlord_name',
+        sql<{ id: number; name: string }[]>`coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.id)
+          from rental_tenant rt join person p on p.id = rt.person_id where rt.rental_id = r.id), '[]'::json)`.as('tenants'),
       ])
-      .where('r.person_id', '=', personId)
+      .where((eb) =>
+        eb.or([
+          eb('r.landlord_person_id', '=', personId),
+          eb.exists(
+            eb
+              .selectFrom('rental_tenant as x')
+              .select('x.rental_id')
+              .whereRef('x.rental_id', '=', 'r.id')
+              .where('x.person_id', '=', personId),
+          ),
+        ]),
+      )
       .orderBy('r.from_date', 'desc')
       .execute();
   },

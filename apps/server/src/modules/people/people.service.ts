@@ -119,9 +119,10 @@ export class PeopleService {
   async profile(actor: Actor, id: number): Promise<PersonProfile> {
     const r = await this.requirePerson(actor, Permission.PeopleRead, id);
     const today = todayOf(this.clock);
-    const [household, residences, member] = await Promise.all([
+    const [household, residences, rentals, member] = await Promise.all([
       r.household_id ? peopleRepo.household(this.db.db, r.household_id) : null,
       peopleRepo.residences(this.db.db, id),
+      peopleRepo.rentals(this.db.db, id),
       peopleRepo.partyMember(this.db.db, id),
     ]);
     return {
@@ -141,6 +142,15 @@ export class PeopleService {
         id: x.id,
         house: { id: x.house_id, number: x.number, buildingId: x.building_id, buildingName: x.building_name, address: x.address },
         kind: x.kind as never,
+        fromDate: x.from_date,
+        toDate: x.to_date,
+      })),
+      rentals: rentals.map((x) => ({
+        id: x.id,
+        role: x.landlord_id === id ? ('landlord' as const) : ('tenant' as const),
+        house: { id: x.house_id, number: x.number, buildingId: x.building_id, buildingName: x.building_name, address: x.address },
+        landlord: { id: x.landlord_id, name: x.landlord_name },
+        tenants: x.tenants,
         fromDate: x.from_date,
         toDate: x.to_date,
       })),

@@ -72,6 +72,7 @@ export class CategoriesService {
   async create(actor: Actor, input: CategoryInput): Promise<Category> {
     const now = this.clock.now();
     this.#checkInput(input);
+    await this.#checkParent(null, input.parentId);
     const id = await this.db.db.transaction().execute(async (trx) => {
       const dup = await trx.selectFrom('ticket_category').select('id').where('code', '=', input.code).executeTakeFirst();
       if (dup) throw AppError.conflict(`Category code ${input.code} is taken`);
@@ -110,7 +111,14 @@ export class CategoriesService {
   async update(actor: Actor, id: number, input: CategoryInput): Promise<Category> {
     await this.get(id);
     this.#checkInput(input);
-    if (input.parentId === id) throw AppError.badRequest('A category cannot be its own parent');
+    await this.#checkParent(id, input.parentId);
+    const taken = await this.db.db
+      .selectFrom('ticket_category')
+      .select('id')
+      .where('code', '=', input.code)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (taken) throw AppError.conflict(`Category code ${input.code} is taken`);
     await this.db.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('ticket_category')
@@ -191,6 +199,19 @@ export class CategoriesService {
       existing.set(d.code, row.id);
     }
     this.#cache = null;
+  }
+
+  /** The parent must exist, and must not be the category itself or one of its own descendants. */
+  async #checkParent(id: number | null, parentId: number | null | undefined) {
+    if (parentId === undefined || parentId === null) return;
+    const all = await this.#all();
+    if (!all.has(parentId))
+      throw AppError.badRequest(`Category ${parentId} not found`, [{ path: '/body/parentId', message: 'not found' }]);
+    for (let at: number | null = parentId; at !== null; at = all.get(at)?.parentId ?? null)
+      if (at === id)
+        throw AppError.badRequest('A category cannot sit below itself', [
+          { path: '/body/parentId', message: 'is the category itself or below it' },
+        ]);
   }
 
   #checkInput(input: CategoryInput) {

@@ -68,6 +68,9 @@ export class TicketSearchService {
     if (query.selfResolved !== undefined) base = base.where('t.self_resolved', '=', query.selfResolved);
     if (query.evaluation === 'any') base = base.where('t.evaluation', 'is not', null);
     else if (query.evaluation) base = base.where('t.evaluation', '=', query.evaluation);
+    // `<> '{}'` lets PostgreSQL use the partial GIN index of tickets that name anyone (migration 0016_profile_indexes).
+    if (query.personId) base = base.where(sql<boolean>`t.person_ids @> array[${query.personId}]::int[] and t.person_ids <> '{}'`);
+    if (query.householdId) base = base.where('t.household_id', '=', query.householdId);
     return base;
   }
 

@@ -18,6 +18,7 @@ import { PEOPLE_PATH, sectionPath, type PeopleSection } from '@/features/people/
 import { BuildingList } from '@/features/places/components/BuildingList.tsx';
 import { OrganizationList } from '@/features/places/components/OrganizationList.tsx';
 import { errorMessage } from '@/shared/api/error-message.ts';
+import { useMe } from '@/shared/auth/get-me.ts';
 import { useCanSomewhere } from '@/shared/auth/use-can.ts';
 
 const SECTIONS: readonly PeopleSection[] = ['people', 'buildings', 'organizations', 'import'];
@@ -27,10 +28,12 @@ function BaseDataTabs({ section }: { section: PeopleSection }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const scope = useScope();
+  const me = useMe();
   const canImport = useCanSomewhere(Permission.PeopleWrite);
 
-  if (section === 'import' && !canImport) return <Navigate replace to={PEOPLE_PATH} />;
-  if (scope.pending) return <Spin description={t('app.loading')} />;
+  // Only once the user is known: a link to the import tab must not bounce while the rights load.
+  if (section === 'import' && me.isSuccess && !canImport) return <Navigate replace to={PEOPLE_PATH} />;
+  if (scope.pending || me.isPending) return <Spin description={t('app.loading')} />;
   if (scope.error)
     return <Alert type="error" showIcon title={t('people.scope.loadFailed')} description={errorMessage(scope.error)} />;
   if (scope.none || scope.unitId === undefined)

@@ -1,10 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Me } from '@wangge/contracts';
-import { me, ref, unit } from '@/test/factories.ts';
+import { me, page, ref, unit } from '@/test/factories.ts';
 import { stubUnitTree } from '@/test/fake-units.ts';
 import { json, type FakeRequest } from '@/test/fetch.ts';
 import { renderApp } from '@/test/render.tsx';
+import { ticketSummary } from '@/features/tickets/test/factories.ts';
 import { person, profile } from '../test/factories.ts';
 import { REVEAL_MS } from './RevealableValue.tsx';
 
@@ -44,14 +45,30 @@ const wangProfile = profile(wang, {
       toDate: null,
     },
   ],
+  rentals: [
+    {
+      id: 3,
+      role: 'landlord',
+      house: { id: 91, number: '1-101', buildingId: 9, buildingName: '东街3号楼', address: '东街3号' },
+      landlord: { id: 21, name: '王桂兰' },
+      tenants: [{ id: 23, name: '赵租客' }],
+      fromDate: '2025-03-01',
+      toDate: null,
+    },
+  ],
   partyMember: { joinedOn: '1985-07-01', workingAway: false, partyGroup: '东街社区第一党支部' },
 });
 
 function renderProfile(answer: Me) {
   const reveals: FakeRequest[] = [];
+  const tickets: URLSearchParams[] = [];
   const fetchMock = stubUnitTree([town, village, grid], {
     '/api/v1/auth/me': () => json(200, answer),
     '/api/v1/people/21': () => json(200, wangProfile),
+    '/api/v1/tickets': ({ url }) => {
+      tickets.push(url.searchParams);
+      return json(200, page([ticketSummary({ id: 501, title: '王大爷反映屋后排水沟堵塞' })]));
+    },
     '/api/v1/people/21/reveal-id-number': (request) => {
       reveals.push(request);
       return json(200, { value: '430624195804021234' });
@@ -59,7 +76,7 @@ function renderProfile(answer: Me) {
   });
   renderApp('/people/21');
   const asked = (path: string) => fetchMock.mock.calls.some(([input]) => String(input) === path);
-  return { reveals, asked };
+  return { reveals, asked, tickets };
 }
 
 describe('person profile', { timeout: 20_000 }, () => {
@@ -110,5 +127,16 @@ describe('person profile', { timeout: 20_000 }, () => {
     expect(within(residences).getByText('至今')).toBeTruthy();
     expect(screen.getByText('东街社区第一党支部')).toBeTruthy();
     expect(within(screen.getByTestId('person-facts')).getByText('留守老人')).toBeTruthy();
+    // She lets a flat: the tenant links to his profile.
+    const rentals = screen.getByTestId('person-rentals');
+    expect(within(rentals).getByText('出租')).toBeTruthy();
+    expect(within(rentals).getByText('赵租客').closest('a')?.getAttribute('href')).toBe('/people/23');
+  });
+
+  it('lists the tickets that name the person', async () => {
+    const { tickets } = renderProfile(me('gridLeader', grid));
+    const card = await screen.findByTestId('person-tickets');
+    await waitFor(() => expect(within(card).getByText('王大爷反映屋后排水沟堵塞')).toBeTruthy());
+    expect(tickets.at(-1)?.get('personId')).toBe('21');
   });
 });

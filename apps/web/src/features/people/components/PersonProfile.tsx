@@ -1,4 +1,4 @@
-/** /people/:id: one person's facts, household and members, residence history and party membership. */
+/** /people/:id: one person's facts, household and members, residence history, party membership and tickets. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Result, Spin, Tag, Typography } from 'antd';
 import { Permission } from '@wangge/contracts';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { isApiError } from '@/shared/api/api-error.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
-import { useCan } from '@/shared/auth/use-can.ts';
+import { useCan, useCanSomewhere } from '@/shared/auth/use-can.ts';
 import { usePerson } from '../api/get-person.ts';
 import { useUnit } from '@/features/units/api/get-unit.ts';
 import { PEOPLE_PATH } from '../utils/paths.ts';
@@ -14,7 +14,9 @@ import { PartyMembership } from './PartyMembership.tsx';
 import { PersonFacts } from './PersonFacts.tsx';
 import { PersonFlagTags } from './PersonFlagTags.tsx';
 import { PersonHousehold } from './PersonHousehold.tsx';
+import { PersonRentals } from './PersonRentals.tsx';
 import { PersonResidences } from './PersonResidences.tsx';
+import { PersonTickets } from './PersonTickets.tsx';
 
 function BackButton() {
   const { t } = useTranslation();
@@ -35,6 +37,7 @@ export function PersonProfile({ id }: { id: number }) {
   // Revealing is granted per unit: offered where one of the user's grants covers the person's unit.
   const unit = useUnit(profile.data?.person.unit.id);
   const canReveal = useCan(Permission.PersonalReveal, unit.data);
+  const canSeeTickets = useCanSomewhere(Permission.TicketsRead);
 
   if (profile.isPending) return <Spin description={t('app.loading')} />;
   if (profile.isError) {
@@ -50,7 +53,7 @@ export function PersonProfile({ id }: { id: number }) {
       </Card>
     );
   }
-  const { person, household, residences, partyMember } = profile.data;
+  const { person, household, residences, rentals, partyMember } = profile.data;
 
   return (
     <Flex vertical gap={12}>
@@ -77,9 +80,19 @@ export function PersonProfile({ id }: { id: number }) {
       <Card size="small" title={t('people.profile.residences')}>
         <PersonResidences residences={residences} />
       </Card>
+      {rentals.length > 0 && (
+        <Card size="small" title={t('people.profile.rentals')}>
+          <PersonRentals rentals={rentals} personId={person.id} />
+        </Card>
+      )}
       <Card size="small" title={t('people.profile.party')}>
         <PartyMembership membership={partyMember} />
       </Card>
+      {canSeeTickets && (
+        <Card size="small" title={t('people.profile.tickets')}>
+          <PersonTickets personId={person.id} />
+        </Card>
+      )}
     </Flex>
   );
 }

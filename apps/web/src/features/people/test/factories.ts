@@ -31,5 +31,5 @@ export function personPage(items: Person[], extra: Partial<PersonPage> = {}): Pe
 }
 
 export function profile(p: Person, extra: Partial<Omit<PersonProfile, 'person'>> = {}): PersonProfile {
-  return { person: p, household: null, residences: [], partyMember: null, ...extra };
+  return { person: p, household: null, residences: [], rentals: [], partyMember: null, ...extra };
 }

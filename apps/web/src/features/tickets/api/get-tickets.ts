@@ -27,6 +27,10 @@ export interface TicketFilter {
   /** Resolved on the spot by the grid worker who reported it (自办自结). */
   selfResolved?: boolean | undefined;
   evaluation?: TicketEvaluation | undefined;
+  /** Tickets naming this person among the people involved. */
+  personId?: number | undefined;
+  /** Tickets about this household. */
+  householdId?: number | undefined;
 }
 
 export interface TicketQuery extends TicketFilter {
