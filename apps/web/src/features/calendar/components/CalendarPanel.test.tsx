@@ -43,7 +43,7 @@ describe('工作日历', { timeout: 20_000 }, () => {
     renderApp('/admin/calendar');
 
     await screen.findByTestId('day-2026-10-10');
-    expect(tabs()).toEqual(['用户', '工作日历']);
+    expect(tabs()).toEqual(['用户', '工作日历', '事件类别']);
     expect(kind('2026-10-01')).toBe('holiday');
     expect(kind('2026-10-10')).toBe('adjusted');
     expect(kind('2026-10-11')).toBe('weekend');
