@@ -21,6 +21,7 @@ import { UsersService } from './modules/users/users.service.ts';
 import { PeopleExport } from './modules/people/people.export.ts';
 import { PeopleService } from './modules/people/people.service.ts';
 import { OrganizationsService } from './modules/places/organizations.service.ts';
+import { OccupancyService } from './modules/places/occupancy.service.ts';
 import { PlacesService } from './modules/places/places.service.ts';
 import { PeopleImportService } from './modules/people/import/import.service.ts';
 import { createFileStore, type FileStoreConfig } from './modules/files/create-store.ts';
@@ -54,6 +55,7 @@ export function createServices(
   });
   const maps = new MapsService(db, clock, access, audit);
   const people = new PeopleService(db, clock, crypto, access, audit);
+  const places = new PlacesService(db, clock, access, audit, maps);
   const calendar = new CalendarService(db, clock, access, audit);
   // In-memory databases (tests) import from a temporary directory.
   const importDir =
@@ -70,7 +72,8 @@ export function createServices(
   files.registerOwner('ticket', async (actor, id) => tickets.canRead(actor, id));
   return {
     db,
-    places: new PlacesService(db, clock, access, audit, maps),
+    places,
+    occupancy: new OccupancyService(db, clock, access, audit, places),
     organizations: new OrganizationsService(db, clock, crypto, access, audit, maps),
     people,
     peopleExport: new PeopleExport(db, clock, people, audit),

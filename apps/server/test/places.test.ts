@@ -91,6 +91,28 @@ describe('buildings, houses, residences', () => {
         toDate: null,
       },
     ]);
+    // Moving out ends the residence, on a date not before it began, once; it is audited.
+    const residenceId = profile.residences[0].id;
+    const early = await api(t.official, 'POST', `/api/v1/residences/${residenceId}/end`, { toDate: '2019-12-31' });
+    expect([early.status, early.body.errors?.[0]?.path]).toEqual([400, '/body/toDate']);
+    expect((await api(t.official, 'POST', `/api/v1/residences/${residenceId}/end`, { toDate: '2026-06-30' })).status).toBe(200);
+    expect((await api(t.official, 'POST', `/api/v1/residences/${residenceId}/end`, { toDate: '2026-07-01' })).status).toBe(409);
+    expect((await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body.residences[0]).toMatchObject({ toDate: '2026-06-30' });
+    // A move-in dated before the current residence began is history: it ends when the current one began.
+    const moveIn = (fromDate: string) =>
+      api(t.official, 'POST', '/api/v1/residences', {
+        personId: tenant.id,
+        houseId: houses.body[0].id,
+        kind: 'tenant',
+        fromDate,
+      });
+    expect((await moveIn('2024-01-01')).status).toBe(201);
+    expect((await moveIn('2019-05-01')).status).toBe(201);
+    const history = (await api(t.official, 'GET', `/api/v1/people/${tenant.id}`)).body.residences;
+    expect(history.map((r: { fromDate: string; toDate: string | null }) => [r.fromDate, r.toDate])).toEqual([
+      ['2024-01-01', null],
+      ['2019-05-01', '2024-01-01'],
+    ]);
     const tenantProfile = (await api(t.official, 'GET', `/api/v1/people/${tenant.id}`)).body;
     expect(tenantProfile.rentals).toMatchObject([
       { role: 'tenant', landlord: { id: p.id, name: '刘备' }, house: { number: '101' } },

@@ -206,6 +206,8 @@ export const ResidenceInput = Type.Object(
   { personId: Id, houseId: Id, kind: Type.Enum(['owner', 'family', 'tenant', 'other'] as const), fromDate: DateOnly },
   { additionalProperties: false },
 );
+/** A person moves out: the residence ends that day. */
+export const ResidenceEnd = Type.Object({ toDate: DateOnly }, { additionalProperties: false });
 export const RentalInput = Type.Object(
   {
     houseId: Id,

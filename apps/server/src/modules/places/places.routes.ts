@@ -15,6 +15,7 @@ import {
   PartyMemberInput,
   Permission,
   RentalInput,
+  ResidenceEnd,
   ResidenceInput,
 } from '@wangge/contracts';
 import { Type } from 'typebox';
@@ -24,7 +25,7 @@ const read = { access: Permission.PeopleRead };
 const write = { access: Permission.PeopleWrite };
 
 export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { places, organizations } = app.services;
+  const { places, occupancy, organizations } = app.services;
   app.get(
     '/api/v1/buildings',
     {
@@ -78,7 +79,21 @@ export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Array(House) },
       },
     },
-    async (req, reply) => reply.status(201).send(await places.moveIn(req.actor, req.body)),
+    async (req, reply) => reply.status(201).send(await occupancy.moveIn(req.actor, req.body)),
+  );
+  app.post(
+    '/api/v1/residences/:id/end',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'A person moves out: the residence ends on toDate (audited)',
+        params: IdParams,
+        body: ResidenceEnd,
+        response: { 200: Type.Array(House) },
+      },
+    },
+    (req) => occupancy.moveOut(req.actor, req.params.id, req.body.toDate),
   );
   app.post(
     '/api/v1/rentals',
@@ -91,7 +106,7 @@ export const placesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Object({ id: Type.Integer(), houseId: Type.Integer() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await places.createRental(req.actor, req.body)),
+    async (req, reply) => reply.status(201).send(await occupancy.createRental(req.actor, req.body)),
   );
   app.get(
     '/api/v1/organizations',

@@ -1,6 +1,7 @@
 /**
- * Buildings (楼栋) → houses (房屋) → who lives there, and rentals. Every record belongs to a unit;
- * a point without a unit is placed with locate(). Organizations and party members: organizations.service.ts.
+ * Buildings (楼栋) → houses (房屋) → who lives there. Every record belongs to a unit; a point without
+ * a unit is placed with locate(). Moving in and out, and rentals: occupancy.service.ts; organizations
+ * and party members: organizations.service.ts.
  */
 import { Permission } from '@wangge/contracts';
 import { sql, type SqlBool } from 'kysely';
@@ -187,97 +188,5 @@ export class PlacesService {
       throw err;
     }
     return this.houses(actor, b.id);
-  }
-
-  private async requirePersonAndHouse(actor: Actor, personId: number, houseId: number) {
-    const p = await this.db.db
-      .selectFrom('person as p')
-      .innerJoin('unit as u', 'u.id', 'p.unit_id')
-      .select(['p.id', 'u.path', 'u.id as unit_id'])
-      .where('p.id', '=', personId)
-      .executeTakeFirst();
-    if (!p) return this.access.deny(actor, Permission.PeopleWrite, { objectType: 'person', objectId: personId });
-    await this.access.requirePath(actor, Permission.PeopleWrite, p.path, {
-      objectType: 'person',
-      objectId: personId,
-      unitId: p.unit_id,
-    });
-    const h = await this.db.db
-      .selectFrom('house as h')
-      .innerJoin('unit as u', 'u.id', 'h.unit_id')
-      .select(['h.id', 'h.building_id', 'u.path', 'u.id as unit_id'])
-      .where('h.id', '=', houseId)
-      .executeTakeFirst();
-    if (!h) return this.access.deny(actor, Permission.PeopleWrite, { objectType: 'house', objectId: houseId });
-    await this.access.requirePath(actor, Permission.PeopleWrite, h.path, {
-      objectType: 'house',
-      objectId: houseId,
-      unitId: h.unit_id,
-    });
-    return h;
-  }
-
-  /** Records that a person lives in a house from a date; their previous residence ends that day. */
-  async moveIn(actor: Actor, input: { personId: number; houseId: number; kind: string; fromDate: string }) {
-    const h = await this.requirePersonAndHouse(actor, input.personId, input.houseId);
-    await this.db.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('residence')
-        .set({ to_date: input.fromDate })
-        .where('person_id', '=', input.personId)
-        .where('to_date', 'is', null)
-        .where('from_date', '<=', input.fromDate)
-        .execute();
-      const r = await tx
-        .insertInto('residence')
-        .values({ person_id: input.personId, house_id: input.houseId, kind: input.kind, from_date: input.fromDate })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await this.audit.record(tx, actor, {
-        action: 'residence.create',
-        objectType: 'residence',
-        objectId: r.id,
-        unitId: h.unit_id,
-        detail: { personId: input.personId },
-      });
-    });
-    return this.houses(actor, h.building_id);
-  }
-
-  async createRental(
-    actor: Actor,
-    input: {
-      houseId: number;
-      landlordPersonId: number;
-      tenantPersonIds: number[];
-      fromDate: string;
-      toDate?: string | undefined;
-    },
-  ) {
-    const h = await this.requirePersonAndHouse(actor, input.landlordPersonId, input.houseId);
-    for (const t of input.tenantPersonIds) await this.requirePersonAndHouse(actor, t, input.houseId);
-    if (input.toDate && input.toDate < input.fromDate)
-      throw AppError.badRequest('A rental cannot end before it starts', [{ path: '/body/toDate', message: 'before fromDate' }]);
-    const id = await this.db.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .insertInto('rental')
-        .values({
-          house_id: input.houseId,
-          landlord_person_id: input.landlordPersonId,
-          from_date: input.fromDate,
-          to_date: input.toDate ?? null,
-          created_at: this.clock.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('rental_tenant')
-        .values(input.tenantPersonIds.map((p) => ({ rental_id: r.id, person_id: p })))
-        .execute();
-      await tx.updateTable('house').set({ use: 'rented' }).where('id', '=', input.houseId).execute();
-      await this.audit.record(tx, actor, { action: 'rental.create', objectType: 'rental', objectId: r.id, unitId: h.unit_id });
-      return r.id;
-    });
-    return { id, houseId: input.houseId };
   }
 }

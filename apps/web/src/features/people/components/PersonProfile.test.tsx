@@ -62,9 +62,14 @@ const wangProfile = profile(wang, {
 function renderProfile(answer: Me) {
   const reveals: FakeRequest[] = [];
   const tickets: URLSearchParams[] = [];
+  const moves: FakeRequest[] = [];
   const fetchMock = stubUnitTree([town, village, grid], {
     '/api/v1/auth/me': () => json(200, answer),
     '/api/v1/people/21': () => json(200, wangProfile),
+    '/api/v1/residences/1/end': (request) => {
+      moves.push(request);
+      return json(200, []);
+    },
     '/api/v1/tickets': ({ url }) => {
       tickets.push(url.searchParams);
       return json(200, page([ticketSummary({ id: 501, title: '王大爷反映屋后排水沟堵塞' })]));
@@ -76,7 +81,7 @@ function renderProfile(answer: Me) {
   });
   renderApp('/people/21');
   const asked = (path: string) => fetchMock.mock.calls.some(([input]) => String(input) === path);
-  return { reveals, asked, tickets };
+  return { reveals, asked, tickets, moves };
 }
 
 describe('person profile', { timeout: 20_000 }, () => {
@@ -131,6 +136,25 @@ describe('person profile', { timeout: 20_000 }, () => {
     const rentals = screen.getByTestId('person-rentals');
     expect(within(rentals).getByText('出租')).toBeTruthy();
     expect(within(rentals).getByText('赵租客').closest('a')?.getAttribute('href')).toBe('/people/23');
+  });
+
+  it('records a move-out of the current residence for one who may edit the person', async () => {
+    const { moves } = renderProfile(me('gridLeader', grid));
+    const residences = await screen.findByTestId('person-residences');
+    const moveOut = await waitFor(() => {
+      const b = [...residences.querySelectorAll('button')].find((x) => /迁\s*出/.test(x.textContent ?? ''));
+      expect(b).toBeTruthy();
+      return b!;
+    });
+    fireEvent.click(moveOut);
+    const confirm = await waitFor(() => {
+      const b = [...document.querySelectorAll('.ant-modal button')].find((x) => /确认迁出/.test(x.textContent ?? ''));
+      expect(b).toBeTruthy();
+      return b!;
+    });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(moves).toHaveLength(1));
+    expect(JSON.parse(String(moves[0]!.init?.body)).toDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('lists the tickets that name the person', async () => {

@@ -38,6 +38,7 @@ export function PersonProfile({ id }: { id: number }) {
   const unit = useUnit(profile.data?.person.unit.id);
   const canReveal = useCan(Permission.PersonalReveal, unit.data);
   const canSeeTickets = useCanSomewhere(Permission.TicketsRead);
+  const canEdit = useCan(Permission.PeopleWrite, unit.data);
 
   if (profile.isPending) return <Spin description={t('app.loading')} />;
   if (profile.isError) {
@@ -78,7 +79,7 @@ export function PersonProfile({ id }: { id: number }) {
         <PersonHousehold household={household} personId={person.id} />
       </Card>
       <Card size="small" title={t('people.profile.residences')}>
-        <PersonResidences residences={residences} />
+        <PersonResidences residences={residences} personId={person.id} canEdit={canEdit} />
       </Card>
       {rentals.length > 0 && (
         <Card size="small" title={t('people.profile.rentals')}>
