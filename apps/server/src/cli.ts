@@ -3,8 +3,6 @@
  * `npx wangge <command>`; both use the project's Node 24.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import v8 from 'node:v8';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -20,6 +18,7 @@ import { reencryptAll } from './modules/keys/rotation.ts';
 import { importDivisions, loadCountyDivisions } from './modules/units/division-import.ts';
 import { unitsRepo } from './modules/units/units.repo.ts';
 import { systemActor } from './modules/access/actor.ts';
+import { registerImportCommands } from './cli-import.ts';
 import { createServices } from './services.ts';
 
 // After a full collection V8 lets the heap grow to up to 4× what survived it before collecting
@@ -164,57 +163,7 @@ units
     }
   });
 
-const importCmd = program.command('import').description('bulk imports');
-importCmd
-  .command('people <file>')
-  .description('import people from a CSV or .xlsx file (template: GET /api/v1/people/import-template)')
-  .requiredOption('--unit <code>', 'code of the unit the import is for (rows must lie inside it)')
-  .option('--mode <mode>', 'insert (skip people already registered) or upsert (update them by ID number)', 'insert')
-  .action(async (file: string, opts: { unit: string; mode: string }) => {
-    if (opts.mode !== 'insert' && opts.mode !== 'upsert') throw new InvalidArgumentError('--mode must be insert or upsert');
-    const { cfg, db } = await openMigrated();
-    try {
-      const services = createServices(db, systemClock, new FieldCrypto(loadOrCreateKeyRing(cfg.keyFile)), cfg);
-      const unit = await unitsRepo.findByCode(db.db, opts.unit);
-      if (!unit) throw new Error(`No unit has the code ${opts.unit}`);
-      // The importer moves the file it is given: give it a copy, the original stays where it is.
-      const copy = path.join(os.tmpdir(), `wangge-import-${process.pid}-${path.basename(file)}`);
-      copyFileSync(file, copy);
-      const job = await services.peopleImport.create(systemActor, {
-        filePath: copy,
-        fileName: path.basename(file),
-        unitId: unit.id,
-        mode: opts.mode,
-      });
-      const done = await services.peopleImport.run(job.id, (j) => {
-        const eta = j.etaSeconds === null ? '' : `, about ${j.etaSeconds} s left`;
-        process.stderr.write(
-          `\r${(j.progress * 100).toFixed(0).padStart(3)}%  ${j.rowsRead} rows  ${j.rowsPerSecond ?? 0} rows/s${eta}      `,
-        );
-      });
-      process.stderr.write('\n');
-      // The report goes beside the imported file: it holds the rejected rows as they were, to fix and import again.
-      const report = done.hasErrorReport ? `${file.replace(/\.(csv|xlsx)$/i, '')}.errors.xlsx` : null;
-      if (report) await services.peopleImport.writeErrorReportFile(done.id, report);
-      console.log(
-        JSON.stringify(
-          {
-            status: done.status,
-            rowsRead: done.rowsRead,
-            inserted: done.inserted,
-            updated: done.updated,
-            rejected: done.rejected,
-            errorReport: report,
-            message: done.message,
-          },
-          null,
-          2,
-        ),
-      );
-    } finally {
-      await db.close();
-    }
-  });
+registerImportCommands(program, openMigrated);
 
 const keys = program.command('keys').description('encryption keys of personal fields');
 keys

@@ -34,6 +34,7 @@ const f: Record<string, Record<Rel, number>> = {
   import: {} as never,
   building: {} as never,
   house: {} as never,
+  residence: {} as never,
   ticket: {} as never,
 };
 let categoryId = 0;
@@ -127,6 +128,15 @@ beforeAll(async () => {
     f.house![rel] = (
       await rt.services.places.createHouse(systemActor, { buildingId: building.id, number: '1', use: 'ownUse' })
     )[0]!.id;
+    await rt.services.occupancy.moveIn(systemActor, {
+      personId: f.person![rel],
+      houseId: f.house![rel],
+      kind: 'family',
+      fromDate: '2025-01-01',
+    });
+    f.residence![rel] = (
+      await rt.db.db.selectFrom('residence').select('id').where('person_id', '=', f.person![rel]).executeTakeFirstOrThrow()
+    ).id;
     const report = path.join(tmpdir(), `wg-matrix-${rel}.xlsx`);
     writeFileSync(report, 'x');
     // A finished import with one rejected row: its error report is there to be asked for.
@@ -258,6 +268,7 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
   if (u.startsWith('/api/v1/users/:id')) return { method: r.method, url: path('user') };
   if (u.startsWith('/api/v1/grants/:id')) return { method: r.method, url: path('grant') };
   if (u.startsWith('/api/v1/buildings/:id')) return { method: r.method, url: path('building') };
+  if (u.startsWith('/api/v1/residences/:id')) return { method: r.method, url: path('residence'), body: { toDate: '2026-06-30' } };
   if (u.startsWith('/api/v1/people/imports/:id')) return { method: r.method, url: path('import') };
   if (u === '/api/v1/tickets/events') return { method: r.method, url: u, stream: true };
   if (u.startsWith('/api/v1/tickets/:id/')) {
