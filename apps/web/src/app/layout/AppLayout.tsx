@@ -7,6 +7,7 @@ import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Forbidden } from '@/features/auth/components/Forbidden.tsx';
+import { CalendarNotice } from '@/features/calendar/components/CalendarNotice.tsx';
 import { usePermissions } from '@/features/auth/hooks/use-permissions.ts';
 import { ACCOUNT_PATH } from '@/features/auth/utils/paths.ts';
 import { SystemInfo } from '@/features/system/components/SystemInfo.tsx';
@@ -57,7 +58,10 @@ export function AppLayout() {
           </nav>
         </Layout.Sider>
         <Layout>
-          <Layout.Content style={{ margin: 16 }}>{allowed ? <Outlet /> : <Forbidden />}</Layout.Content>
+          <Layout.Content style={{ margin: 16 }}>
+            <CalendarNotice />
+            {allowed ? <Outlet /> : <Forbidden />}
+          </Layout.Content>
           <Layout.Footer style={{ textAlign: 'center' }}>
             <SystemInfo />
           </Layout.Footer>

@@ -8,8 +8,14 @@ export function getCalendarWarnings(signal?: AbortSignal): Promise<CalendarWarni
 }
 
 export const calendarWarningsQueryOptions = () =>
-  queryOptions({ queryKey: ['calendar', 'warnings'], queryFn: ({ signal }) => getCalendarWarnings(signal) });
+  queryOptions({
+    queryKey: ['calendar', 'warnings'],
+    queryFn: ({ signal }) => getCalendarWarnings(signal),
+    // Shown on every page to the system administrator: asked again at most every 10 minutes.
+    staleTime: 10 * 60_000,
+  });
 
-export function useCalendarWarnings() {
-  return useQuery(calendarWarningsQueryOptions());
+/** `enabled` false (a user who may not manage the calendar) asks nothing. */
+export function useCalendarWarnings(enabled = true) {
+  return useQuery({ ...calendarWarningsQueryOptions(), enabled });
 }

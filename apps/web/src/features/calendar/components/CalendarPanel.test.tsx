@@ -105,4 +105,24 @@ describe('工作日历', { timeout: 20_000 }, () => {
     renderApp('/admin/calendar');
     await waitFor(() => expect(tabs()).toEqual(['授权']));
   });
+
+  it('warns the system administrator of a missing year on every page, leading to the calendar', async () => {
+    serve('systemAdmin');
+    const { router } = renderApp('/admin/users');
+    const notice = await screen.findByTestId('calendar-warnings');
+    const open = [...notice.querySelectorAll('button')].find((b) => b.textContent?.includes('录入 2027 年'))!;
+    fireEvent.click(open);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/admin/calendar'));
+    // The calendar page shows it once, above the year.
+    await screen.findByTestId('day-2026-10-10');
+    expect(screen.getAllByTestId('calendar-warnings')).toHaveLength(1);
+  });
+
+  it('does not ask for calendar warnings for those who cannot fix the calendar', async () => {
+    const fetchMock = serve('securityAdmin');
+    renderApp('/admin/grants');
+    await waitFor(() => expect(tabs()).toEqual(['授权']));
+    expect(fetchMock.mock.calls.some(([input]) => String(input).includes('/calendar/warnings'))).toBe(false);
+    expect(screen.queryByTestId('calendar-warnings')).toBeNull();
+  });
 });
