@@ -15,7 +15,6 @@ export const calendarWarningsQueryOptions = () =>
     staleTime: 10 * 60_000,
   });
 
-/** `enabled` false (a user who may not manage the calendar) asks nothing. */
-export function useCalendarWarnings(enabled = true) {
-  return useQuery({ ...calendarWarningsQueryOptions(), enabled });
+export function useCalendarWarnings() {
+  return useQuery(calendarWarningsQueryOptions());
 }

@@ -17,7 +17,7 @@ export function CalendarNotice() {
   if (!canFix || pathname === CALENDAR_ADMIN_PATH) return null;
   return (
     <div style={{ marginBottom: 12 }}>
-      <CalendarWarningsBanner enabled={canFix} onOpen={() => void navigate(CALENDAR_ADMIN_PATH)} />
+      <CalendarWarningsBanner onOpen={() => void navigate(CALENDAR_ADMIN_PATH)} />
     </div>
   );
 }

@@ -3,9 +3,9 @@ import { Alert, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCalendarWarnings } from '../api/get-calendar-warnings.ts';
 
-export function CalendarWarningsBanner({ onOpen, enabled = true }: { onOpen: (year: number) => void; enabled?: boolean }) {
+export function CalendarWarningsBanner({ onOpen }: { onOpen: (year: number) => void }) {
   const { t } = useTranslation();
-  const warnings = useCalendarWarnings(enabled);
+  const warnings = useCalendarWarnings();
   const items = warnings.data?.items ?? [];
   if (items.length === 0) return null;
   return (

@@ -8,24 +8,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Category } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
-import { useCategories } from '@/features/tickets/api/get-categories.ts';
+import { nestCategories, useCategories } from '@/features/tickets/api/get-categories.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { CategoryForm } from './CategoryForm.tsx';
 
 type Row = Category & { children?: Row[] };
 
-/** The categories as a tree for the table (children under their parent, in the server's order). */
-function treeOf(categories: Category[]): Row[] {
-  const ids = new Set(categories.map((c) => c.id));
-  const build = (parentId: number | null): Row[] =>
-    categories
-      .filter((c) => (parentId === null ? c.parentId === null || !ids.has(c.parentId) : c.parentId === parentId))
-      .map((c) => {
-        const children = build(c.id);
-        return children.length > 0 ? { ...c, children } : { ...c };
-      });
-  return build(null);
-}
+/** Every category, retired ones too, as the table's tree. */
+const treeOf = (categories: Category[]): Row[] =>
+  nestCategories<Row>(categories, (c, children) => (children.length > 0 ? { ...c, children } : { ...c }));
 
 export function CategoriesPanel() {
   const { t } = useTranslation();

@@ -32,13 +32,7 @@ export function CategoryForm({ category, parentId, categories, onClose }: Catego
   const [failure, setFailure] = useState<string | null>(null);
   const custom = Form.useWatch('customDeadlines', form);
   // A category cannot sit below itself: it and its branch are not offered as parents.
-  const branch = new Set(category ? [category.id] : []);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const c of categories)
-      if (c.parentId !== null && branch.has(c.parentId) && !branch.has(c.id)) grew = Boolean(branch.add(c.id));
-  }
-  const parents = categoryTree(categories.filter((c) => !branch.has(c.id)));
+  const parents = categoryTree(categories, category?.id);
 
   const submit = async (values: CategoryFormValues) => {
     setFailure(null);

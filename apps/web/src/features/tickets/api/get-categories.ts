@@ -25,18 +25,32 @@ export interface CategoryNode {
   children?: CategoryNode[];
 }
 
-/** The active categories as TreeSelect data (parents first, in the server's order). */
-export function categoryTree(categories: readonly Category[]): CategoryNode[] {
-  const active = categories.filter((c) => c.status === 'active');
-  const ids = new Set(active.map((c) => c.id));
-  const build = (parentId: number | null): CategoryNode[] =>
-    active
+/**
+ * The categories as a tree, in the server's order: each one becomes `node(category, its children)`.
+ * A category whose parent is not in the list sits at the top; `without` leaves one category out,
+ * with its whole branch.
+ */
+export function nestCategories<N>(
+  categories: readonly Category[],
+  node: (c: Category, children: N[]) => N,
+  without?: number,
+): N[] {
+  const ids = new Set(categories.map((c) => c.id));
+  const build = (parentId: number | null): N[] =>
+    categories
+      .filter((c) => c.id !== without)
       .filter((c) => (parentId === null ? c.parentId === null || !ids.has(c.parentId) : c.parentId === parentId))
-      .map((c) => {
-        const children = build(c.id);
-        return { value: c.id, title: c.name, ...(children.length > 0 ? { children } : {}) };
-      });
+      .map((c) => node(c, build(c.id)));
   return build(null);
+}
+
+/** The active categories as TreeSelect data; `without`: a category (and its branch) not to offer. */
+export function categoryTree(categories: readonly Category[], without?: number): CategoryNode[] {
+  return nestCategories<CategoryNode>(
+    categories.filter((c) => c.status === 'active'),
+    (c, children) => ({ value: c.id, title: c.name, ...(children.length > 0 ? { children } : {}) }),
+    without,
+  );
 }
 
 export function getDepartments(signal?: AbortSignal): Promise<DepartmentRef[]> {
