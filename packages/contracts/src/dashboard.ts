@@ -34,6 +34,23 @@ export const DashboardFigures = Type.Object({
   grids: Type.Integer(),
   /** Staff holding an active assignment (never online time). */
   staffOnDuty: Type.Integer(),
+  /**
+   * The stock figures (open, red, yellow, people, households, grids, staff on duty) as recorded at
+   * the end of the previous period's last day (the same day last month), for their change; null
+   * when that day was not recorded (the daily record began later, or the server was down).
+   */
+  recorded: Nullable(
+    Type.Object({
+      day: DateOnly,
+      open: Type.Integer(),
+      red: Type.Integer(),
+      yellow: Type.Integer(),
+      people: Type.Integer(),
+      households: Type.Integer(),
+      grids: Type.Integer(),
+      staffOnDuty: Type.Integer(),
+    }),
+  ),
 });
 export type DashboardFigures = Static<typeof DashboardFigures>;
 

@@ -2,6 +2,7 @@
  * Kysely table types. One interface per table, named as the glossary names the concept;
  * each module's tables live in db/tables/<module>.ts and are gathered here.
  */
+import type { UnitDayFigureTable } from './tables/dashboard.ts';
 import type { WorkCalendarNeedTable, WorkCalendarYearTable } from './tables/calendar.ts';
 import type { AttachmentTable } from './tables/files.ts';
 import type { AuditLogTable, AuditSealTable, RoleGrantTable, SessionTable, UserAccountTable } from './tables/access.ts';
@@ -81,4 +82,5 @@ export interface Database {
   ticket_stat: TicketStatTable;
   ticket_stat_month: TicketStatMonthTable;
   ticket_stat_village: TicketStatVillageTable;
+  unit_day_figure: UnitDayFigureTable;
 }

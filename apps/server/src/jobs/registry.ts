@@ -3,6 +3,7 @@
  * `<module>.jobs.ts`; add them here.
  */
 import { auditSealJob } from '../modules/audit/audit.jobs.ts';
+import { dayFiguresJob } from '../modules/dashboard/dashboard.jobs.ts';
 import { filesCleanupJob } from '../modules/files/files.jobs.ts';
 import { peopleImportJob, peopleImportPurgeJob } from '../modules/people/import/import.jobs.ts';
 import { idempotencyPurgeJob, ticketSweepJob } from '../modules/tickets/tickets.jobs.ts';
@@ -17,5 +18,6 @@ export function allJobs(services: Services): JobDefinition[] {
     filesCleanupJob(services.files),
     ticketSweepJob(services.supervision),
     idempotencyPurgeJob(services.tickets),
+    dayFiguresJob(services.dashboard),
   ];
 }

@@ -14,7 +14,9 @@ export interface BaseCounts {
   staffOnDuty: number;
 }
 
-interface UnitCounts extends BaseCounts {
+export interface UnitCounts extends BaseCounts {
+  id: number;
+  kind: string;
   path: string;
 }
 
@@ -61,18 +63,27 @@ export class BaseCountsCache {
   }
 
   async #query(): Promise<UnitCounts[]> {
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const r = await sql<UnitCounts>`
-      select u.path::text as path,
-        coalesce(p.n, 0)::int as people, coalesce(h.n, 0)::int as households,
-        (u.kind = 'grid' and u.status = 'active')::int as grids, coalesce(a.n, 0)::int as "staffOnDuty"
-      from unit u
-      left join (select unit_id, count(*) as n from person group by unit_id) p on p.unit_id = u.id
-      left join (select unit_id, count(*) as n from household group by unit_id) h on h.unit_id = u.id
-      left join (select unit_id, count(distinct staff_id) as n from assignment
-                 where starts_on <= ${today}::date and (ends_on is null or ends_on >= ${today}::date) group by unit_id) a on a.unit_id = u.id`.execute(
-      this.db.db,
-    );
-    return r.rows;
+    return unitBaseCounts(this.db, chinaDay(this.clock.now()));
   }
+}
+
+/** The China day (YYYY-MM-DD) of an instant. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Each unit's own people, households, grid (itself, if an active grid) and staff on duty on `day`. */
+export async function unitBaseCounts(db: Db, day: string): Promise<UnitCounts[]> {
+  const r = await sql<UnitCounts>`
+    select u.id, u.kind, u.path::text as path,
+      coalesce(p.n, 0)::int as people, coalesce(h.n, 0)::int as households,
+      (u.kind = 'grid' and u.status = 'active')::int as grids, coalesce(a.n, 0)::int as "staffOnDuty"
+    from unit u
+    left join (select unit_id, count(*) as n from person group by unit_id) p on p.unit_id = u.id
+    left join (select unit_id, count(*) as n from household group by unit_id) h on h.unit_id = u.id
+    left join (select unit_id, count(distinct staff_id) as n from assignment
+               where starts_on <= ${day}::date and (ends_on is null or ends_on >= ${day}::date) group by unit_id) a on a.unit_id = u.id`.execute(
+    db.db,
+  );
+  return r.rows;
 }

@@ -6,12 +6,16 @@ const OPEN = sql`t.state in ('reported','accepted','assigned','inProgress')`;
 const late = (now: Date) => sql`(t.resolve_due_at <= ${now} or (t.dispatched_at is null and t.accept_due_at <= ${now})
   or (t.feedback_at is null and t.feedback_due_at <= ${now}))`;
 
+const liveColumns = sql`t.unit_path, t.received_at, t.resolve_due_at, t.dispatched_at, t.accept_due_at, t.feedback_at,
+  t.feedback_due_at, t.light`;
+
 export const dashboardRepo = {
   /**
    * Every live figure of a view from one pass over the area's open tickets: per child unit, month of
    * receipt and whether received in the previous period, how many are open, due (their resolve
-   * deadline has passed: `due` counts them with the closed), red (late) and yellow. The summaries are
-   * read without their own look at open tickets and these are added (see DashboardService).
+   * deadline has passed: `due` counts them with the closed; so do resolved or verified tickets past
+   * it, not yet closed), red (late) and yellow. The summaries are read without their own look at
+   * open tickets and these are added (see DashboardService).
    */
   async openFigures(db: Db, path: string, now: Date, prev: { from: Date; to: Date }) {
     const depth = path.split('.').length;
@@ -27,11 +31,25 @@ export const dashboardRepo = {
       select case when nlevel(t.unit_path) > ${depth} then ltree2text(subpath(t.unit_path, ${depth}, 1)) end as key,
         to_char(((t.received_at at time zone 'UTC') + interval '8 hours')::date, 'YYYY-MM') as month,
         (t.received_at >= ${prev.from} and t.received_at < ${prev.to}) as in_prev,
-        count(*)::int as open, count(*) filter (where t.resolve_due_at <= ${now})::int as due,
-        count(*) filter (where ${late(now)})::int as red,
-        count(*) filter (where not ${late(now)} and t.light = 'yellow')::int as yellow
-      from ticket t where ${OPEN} and t.unit_path <@ ${path}::ltree
+        count(*) filter (where t.open)::int as open, count(*) filter (where t.resolve_due_at <= ${now})::int as due,
+        count(*) filter (where t.open and ${late(now)})::int as red,
+        count(*) filter (where t.open and not ${late(now)} and t.light = 'yellow')::int as yellow
+      from (
+        select true as open, ${liveColumns} from ticket t where ${OPEN} and t.unit_path <@ ${path}::ltree
+        union all
+        select false as open, ${liveColumns} from ticket t
+        where t.state in ('resolved','verified') and t.resolve_due_at <= ${now} and t.unit_path <@ ${path}::ltree
+      ) t
       group by 1, 2, 3`.execute(db.db);
+    return r.rows;
+  },
+
+  /** Open, red and yellow tickets per unit the tickets belong to (the day figures roll them up). */
+  async openByUnit(db: Db, now: Date) {
+    const r = await sql<{ path: string; open: number; red: number; yellow: number }>`
+      select t.unit_path::text as path, count(*)::int as open, count(*) filter (where ${late(now)})::int as red,
+        count(*) filter (where not ${late(now)} and t.light = 'yellow')::int as yellow
+      from ticket t where ${OPEN} group by t.unit_path`.execute(db.db);
     return r.rows;
   },
 

@@ -27,6 +27,7 @@ import {
 import type { SupervisionService } from '../tickets/supervision.service.ts';
 import { BaseCountsCache } from './base-counts.ts';
 import { dashboardRepo } from './dashboard.repo.ts';
+import { recordDayFigures, recordedFigures } from './day-figures.ts';
 import { addDays, monthRange, shiftMonth } from '../../lib/periods.ts';
 import { endOfDay, startOfDay } from '../tickets/deadlines.ts';
 
@@ -84,8 +85,8 @@ export class DashboardService {
       this.figures({ path, from, to, by, categories: null, total }, now);
     // Today and yesterday come from the 30 days, the year's handling levels from the 12 months
     // (which always start on or before 1 January of the month's year): fewer statements per view.
-    const [monthAll, prevT, days, cats, months, open, children, redList, notices, latest, points, categories] = await Promise.all(
-      [
+    const [monthAll, prevT, days, cats, months, open, children, redList, notices, latest, points, categories, recorded] =
+      await Promise.all([
         q(from, to, 'child', true),
         q(prev.from, prevTo),
         q(addDays(today, -29), today, 'day'),
@@ -98,8 +99,8 @@ export class DashboardService {
         dashboardRepo.latest(this.db, path, 10, now),
         ['village', 'grid', 'microGrid', 'householdGroup'].includes(unit.kind) ? dashboardRepo.points(this.db, path) : null,
         this.categories.list(),
-      ],
-    );
+        recordedFigures(this.db, unit.id, prevTo),
+      ]);
     // The open tickets' part of `due`, for what came from the summary.
     addOpenDue(monthAll, open, (o, r) => o.month === month && (r.total === 1 || o.key === r.key));
     addOpenDue(prevT, open, (o) => o.in_prev);
@@ -143,6 +144,7 @@ export class DashboardService {
         households: baseTotal!.households,
         grids: baseTotal!.grids,
         staffOnDuty: baseTotal!.staffOnDuty,
+        recorded,
       },
       children: children.map((c, i) => {
         const f = childFig.get(String(c.id));
@@ -206,6 +208,11 @@ export class DashboardService {
       })),
       points,
     };
+  }
+
+  /** Records today's day figures of every unit (the hourly job; also after the demo is loaded). */
+  async recordDay(): Promise<{ day: string; units: number }> {
+    return recordDayFigures(this.db, this.clock.now());
   }
 
   /** The monthly report (月报) as a .docx, from the same figures; audited. */

@@ -53,6 +53,7 @@ export function dashboard(overrides: Partial<Dashboard> = {}, figures: Partial<D
       households: 0,
       grids: 0,
       staffOnDuty: 0,
+      recorded: null,
       ...figures,
     },
     children: [],

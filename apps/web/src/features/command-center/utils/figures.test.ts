@@ -26,6 +26,19 @@ describe('key figures', () => {
     });
   });
 
+  it('compares stock figures with the day recorded last month, and shows no change when none was', () => {
+    const recorded = { day: '2026-08-30', open: 10, red: 4, yellow: 1, people: 900, households: 300, grids: 3, staffOnDuty: 6 };
+    const figures = { open: 12, red: 2, yellow: 1, people: 905, households: 300, grids: 3, staffOnDuty: 5, recorded };
+    const change = (key: string, d = dashboard({}, figures)) => figureList(d).find((f) => f.key === key)!.change;
+    expect(change('open')).toMatchObject({ direction: 'up', amount: '2', against: 'lastMonth', tone: 'neutral' });
+    expect(change('red')).toMatchObject({ direction: 'down', amount: '2' });
+    expect(change('yellow')).toMatchObject({ direction: 'flat' });
+    expect(change('people')).toMatchObject({ direction: 'up', amount: '5' });
+    expect(change('staffOnDuty')).toMatchObject({ direction: 'down', amount: '1' });
+    expect(change('grids')).toMatchObject({ direction: 'flat' });
+    expect(change('open', dashboard({}, { ...figures, recorded: null }))).toBeUndefined();
+  });
+
   it('links every ticket figure to the tickets list with the filters that count it', () => {
     const list = figureList(dashboard());
     const to = (key: string) => list.find((f) => f.key === key)!.to;
@@ -36,5 +49,6 @@ describe('key figures', () => {
     expect(to('satisfactionRate')).toBe('/tickets/list?within=1&from=2026-09-01&to=2026-09-30&evaluation=satisfied');
     expect(to('selfResolvedShare')).toBe('/tickets/list?within=1&from=2026-09-01&to=2026-09-30&selfResolved=true');
     expect(to('people')).toBe('/people?within=1');
+    expect(to('grids')).toBe('/units/1?tab=coverage');
   });
 });

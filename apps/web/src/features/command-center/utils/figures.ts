@@ -1,7 +1,8 @@
 /**
  * The key figures of a dashboard: their values as shown, the change from the previous period
  * (yesterday for today's reports, the same days of last month for the month) and where each one
- * leads. Rates change in percentage points; a rate going up is better, a count has no side.
+ * leads. Rates change in percentage points; a rate going up is better, a count has no side. Stock
+ * figures (open, red, people…) compare with the day figures recorded on the same day last month.
  */
 import type { Dashboard } from '@wangge/contracts';
 import { formatCount, formatRate } from '@/features/statistics/utils/format.ts';
@@ -68,6 +69,13 @@ export function dashboardToday(d: Dashboard): string {
   return d.days.at(-1)?.day ?? d.to;
 }
 
+type StockKey = keyof NonNullable<Dashboard['figures']['recorded']> & FigureKey;
+
+/** A stock figure (open, people…) against the same day last month, when that day was recorded. */
+function stockChange(f: Dashboard['figures'], key: StockKey): Change | undefined {
+  return f.recorded ? countChange({ value: f[key], previous: f.recorded[key] }, 'lastMonth') : undefined;
+}
+
 export function figureList(d: Dashboard): Figure[] {
   const f = d.figures;
   const within = d.unit.id;
@@ -87,9 +95,20 @@ export function figureList(d: Dashboard): Figure[] {
       change: countChange(f.receivedMonth, 'lastMonth'),
       ...tickets({ within, from, to }),
     },
-    { key: 'open', value: formatCount(f.open), ...tickets({ within, state: 'open' }) },
-    { key: 'red', value: formatCount(f.red), alert: f.red > 0, ...tickets({ within, state: 'open', light: 'red' }) },
-    { key: 'yellow', value: formatCount(f.yellow), ...tickets({ within, state: 'open', light: 'yellow' }) },
+    { key: 'open', value: formatCount(f.open), change: stockChange(f, 'open'), ...tickets({ within, state: 'open' }) },
+    {
+      key: 'red',
+      value: formatCount(f.red),
+      change: stockChange(f, 'red'),
+      alert: f.red > 0,
+      ...tickets({ within, state: 'open', light: 'red' }),
+    },
+    {
+      key: 'yellow',
+      value: formatCount(f.yellow),
+      change: stockChange(f, 'yellow'),
+      ...tickets({ within, state: 'open', light: 'yellow' }),
+    },
     {
       key: 'completionRate',
       value: formatRate(f.completionRate.value),
@@ -115,9 +134,20 @@ export function figureList(d: Dashboard): Figure[] {
       change: rateChange(f.selfResolvedShare, 'lastMonth'),
       ...tickets({ within, from, to, selfResolved: true }),
     },
-    { key: 'people', value: formatCount(f.people), to: `/people?within=${within}` },
-    { key: 'households', value: formatCount(f.households), to: `/units/${within}?tab=households` },
-    { key: 'grids', value: formatCount(f.grids), to: `/units/${within}?tab=map` },
-    { key: 'staffOnDuty', value: formatCount(f.staffOnDuty), to: `/units/${within}?tab=staff` },
+    { key: 'people', value: formatCount(f.people), change: stockChange(f, 'people'), to: `/people?within=${within}` },
+    {
+      key: 'households',
+      value: formatCount(f.households),
+      change: stockChange(f, 'households'),
+      to: `/units/${within}?tab=households`,
+    },
+    // The grids by child unit (the 覆盖 table counts units by kind, with a total line).
+    { key: 'grids', value: formatCount(f.grids), change: stockChange(f, 'grids'), to: `/units/${within}?tab=coverage` },
+    {
+      key: 'staffOnDuty',
+      value: formatCount(f.staffOnDuty),
+      change: stockChange(f, 'staffOnDuty'),
+      to: `/units/${within}?tab=staff`,
+    },
   ];
 }
