@@ -12,7 +12,7 @@ import { rebuildTicketStatSql } from '../../db/migrations/0009_ticket_stat_month
 import { ticketStatTriggers } from '../../db/migrations/0012_ticket_stat_statement.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import { computeDeadlines, deadlineColumns, rulesFor } from '../tickets/deadlines.ts';
+import { computeDeadlines, deadlineColumns, rulesFor, workdaysToClose } from '../tickets/deadlines.ts';
 import { lightColumns } from '../tickets/lights.ts';
 import { levelOfKind } from '../tickets/tickets.mapper.ts';
 import type { CategoriesService } from '../tickets/categories.service.ts';
@@ -181,7 +181,7 @@ export async function seedDemoTickets(
         next_check_at: null as Date | null,
         supervision_level: null,
         result: done ? (doneBy.getTime() <= d.resolve.dueAt.getTime() ? 'onTime' : 'overdue') : null,
-        workdays_to_close: done ? cal.workdaysBetween(received, doneBy) : null,
+        workdays_to_close: done ? workdaysToClose(cal, received, doneBy) : null,
         calendar_warning: null,
         evaluation: rating,
         evaluation_comment: null,

@@ -65,6 +65,23 @@ export function rulesFor(rules: DeadlineRules, urgency: TicketUrgency): StageRul
   return rules[urgency];
 }
 
+/**
+ * The working days a ticket took from its receipt to its resolution, counted as its deadlines are
+ * (民法典 §201): the least N whose N-working-day deadline the resolution met. The day of receipt is
+ * not counted (resolved that day: 0); resolved on the Nth working day after it: N; on a rest day:
+ * as on the next working day. So "resolved within 7 working days" ⟺ workdaysToClose ≤ 7, whatever
+ * the day of receipt (a report on a Sunday resolved on Monday took 1, as one on a Wednesday
+ * resolved on Thursday).
+ */
+export function workdaysToClose(cal: WorkCalendar, receivedAt: Date, resolvedAt: Date): number {
+  const from = cal.localDay(receivedAt);
+  const to = cal.localDay(resolvedAt);
+  if (to <= from) return 0;
+  // The working days whose 24:00 lies in (24:00 of `from`, 24:00 of `to`]: those of (from, to].
+  const n = cal.workdaysBetween(endOfDay(from), endOfDay(to));
+  return cal.isWorkday(to) ? n : n + 1;
+}
+
 /** The local day a deadline ending at 24:00 belongs to. */
 export const dueDay = (cal: WorkCalendar, dueAt: Date) => cal.localDay(new Date(dueAt.getTime() - 1));
 

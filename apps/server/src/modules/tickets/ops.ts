@@ -17,7 +17,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { Actor } from '../access/actor.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import { computeDeadlines, dueDay, endOfDay, rulesFor, startOfDay } from './deadlines.ts';
+import { computeDeadlines, dueDay, endOfDay, rulesFor, startOfDay, workdaysToClose } from './deadlines.ts';
 import { unitHolder, unitsOnPath, type Holder } from './holders.ts';
 import { target } from './targets.ts';
 import type { TicketRow } from './tickets.repo.ts';
@@ -112,7 +112,7 @@ export const handlers: { [O in TicketOperation]: Handler<O> } = {
       resolved_by: actor.userId,
       closed_at: now,
       result: now.getTime() <= new Date(row.resolve_due_at).getTime() ? 'onTime' : 'overdue',
-      workdays_to_close: cal.workdaysBetween(new Date(row.received_at), now),
+      workdays_to_close: workdaysToClose(cal, new Date(row.received_at), now),
     },
     to: 'closed',
   }),
@@ -251,7 +251,7 @@ export const handlers: { [O in TicketOperation]: Handler<O> } = {
       set: {
         closed_at: now,
         result: resolvedAt.getTime() <= new Date(row.resolve_due_at).getTime() ? 'onTime' : 'overdue',
-        workdays_to_close: cal.workdaysBetween(new Date(row.received_at), resolvedAt),
+        workdays_to_close: workdaysToClose(cal, new Date(row.received_at), resolvedAt),
       },
       to: 'closed',
     };

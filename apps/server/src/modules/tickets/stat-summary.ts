@@ -1,6 +1,6 @@
 /**
  * Ticket figures from the summary table (ticket_stat, kept by a trigger) plus a live look at the
- * open tickets for what depends on the clock (late now, due). The same figures as the raw GROUP BY
+ * tickets not yet closed for what depends on the clock (late now, due). The same figures as the raw GROUP BY
  * over tickets in statistics.service.ts, without scanning the ticket table: a test holds the two
  * equal after random operations.
  */
@@ -23,7 +23,7 @@ export interface SummaryQuery {
   /** With `by`: also the total over the whole unit (key null, `total: 1`), in the same statement. */
   total?: boolean;
   /**
-   * false: skip the live look at open tickets (open_now, overdue_now and the open part of `due` are
+   * false: skip the live look at open tickets (open_now, overdue_now and the not-closed part of `due` are
    * then 0), for views that show only counts kept in the summary.
    */
   live?: boolean;
@@ -47,6 +47,7 @@ export function summaryTable(
 export type RawFigures = { id: number | null; key: string | null; name: string | null; [figure: string]: number | string | null };
 
 const OPEN = sql`t.state in ('reported','accepted','assigned','inProgress')`;
+const AWAITING_CLOSE = sql`t.state in ('resolved','verified')`;
 const localDay = (col: RawBuilder<unknown>) => sql`((${col} at time zone 'UTC') + interval '8 hours')::date`;
 
 /** The grouping key as text: a category id, a child unit's id, a day or a month. */
@@ -98,6 +99,9 @@ export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promis
   const grouping = total ? sql`grouping(k)` : sql`0`;
   const late = sql`(t.resolve_due_at <= ${now} or (t.dispatched_at is null and t.accept_due_at <= ${now})
                     or (t.feedback_at is null and t.feedback_due_at <= ${now}))`;
+  const liveWhere = sql`t.unit_path <@ ${q.path}::ltree
+          and t.received_at >= ${startOfDay(q.from)} and t.received_at < ${endOfDay(q.to)} ${catT} ${childT}
+          ${q.live === false ? sql`and false` : sql``}`;
   const r = await sql<Record<string, unknown>>`
     with s as (
       select k as key, ${grouping} as total,
@@ -113,15 +117,18 @@ export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promis
       from (select ${keyS} as k, s.* from ${source(table, q, chinaDay(now))} s where true ${catS} ${childS}) s
       group by ${groups}
     ), o as (
-      select k as key, ${grouping} as total, count(*)::int as open_now,
+      select k as key, ${grouping} as total, count(*) filter (where t.open)::int as open_now,
         count(*) filter (where t.resolve_due_at <= ${now})::int as due_open,
-        count(*) filter (where ${late})::int as overdue_now
+        count(*) filter (where t.open and ${late})::int as overdue_now
       from (
-        select ${keyT} as k, t.resolve_due_at, t.dispatched_at, t.accept_due_at, t.feedback_at, t.feedback_due_at
+        select ${keyT} as k, true as open, t.resolve_due_at, t.dispatched_at, t.accept_due_at, t.feedback_at, t.feedback_due_at
         from ticket t
-        where ${OPEN} and t.unit_path <@ ${q.path}::ltree
-          and t.received_at >= ${startOfDay(q.from)} and t.received_at < ${endOfDay(q.to)} ${catT} ${childT}
-          ${q.live === false ? sql`and false` : sql``}
+        where ${OPEN} and ${liveWhere}
+        union all
+        -- Resolved or verified, not yet closed, past the resolution deadline: due as well.
+        select ${keyT} as k, false as open, t.resolve_due_at, t.dispatched_at, t.accept_due_at, t.feedback_at, t.feedback_due_at
+        from ticket t
+        where ${AWAITING_CLOSE} and t.resolve_due_at <= ${now} and ${liveWhere}
       ) t
       group by ${groups}
     )

@@ -1,7 +1,8 @@
 /**
  * Ticket statistics for a unit subtree and a period (tickets received in it), by category,
  * channel or child unit. Definitions (docs/TICKETS.md):
- * - due: closed, or past the resolution deadline while open; 办结率 = closed / due; 按期办结率 = closed on time / due
+ * - due: closed, or past the resolution deadline and not closed (open, or resolved or verified and
+ *   awaiting closing); 办结率 = closed / due; 按期办结率 = closed on time / due
  * - 响应率: tickets dispatched within the accept deadline / valid (not rejected) tickets
  * - 解决率: evaluated satisfied or basically / evaluated; 满意率: evaluated satisfied / evaluated
  * - self-resolved share, redo rate and return rate over valid tickets; average working days to close
@@ -59,12 +60,14 @@ function figures(r: Raw): StatFigures {
 export function statColumns(now: Date): RawBuilder<unknown> {
   const done = sql`t.state in ('closed','evaluated')`;
   const open = sql`t.state in ('reported','accepted','assigned','inProgress')`;
+  // Resolved or verified but not closed: past its deadline it is due, like an open ticket.
+  const unclosed = sql`t.state in ('reported','accepted','assigned','inProgress','resolved','verified')`;
   const late = sql`(${open} and (t.resolve_due_at <= ${now} or (t.dispatched_at is null and t.accept_due_at <= ${now})
                     or (t.feedback_at is null and t.feedback_due_at <= ${now})))`;
   return sql`
     count(*)::int as received,
     count(*) filter (where t.state = 'rejected')::int as rejected,
-    count(*) filter (where ${done} or (${open} and t.resolve_due_at <= ${now}))::int as due,
+    count(*) filter (where ${done} or (${unclosed} and t.resolve_due_at <= ${now}))::int as due,
     count(*) filter (where ${done})::int as closed,
     count(*) filter (where ${done} and t.result = 'onTime')::int as closed_on_time,
     count(*) filter (where ${late})::int as overdue_now,
