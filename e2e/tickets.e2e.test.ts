@@ -39,13 +39,109 @@ async function openFromInbox(page: Page, server: TestServer, box: string, id: nu
   await page.getByTestId('ticket-detail').waitFor();
 }
 
+type Notice = {
+  id: number;
+  number: string;
+  stage: string;
+  level: string;
+  addressedTo: string;
+  workdaysLate: number;
+  unit: { name: string };
+  ticket: { id: number; code: string; title: string };
+};
+type CircularAnswer = {
+  from: string;
+  to: string;
+  rows: {
+    unit: { id: number; name: string };
+    notices: number;
+    yellowCards: number;
+    redCards: number;
+    stillRed: number;
+    tickets: { id: number; code: string }[];
+  }[];
+};
+
+/** Runs `action` and returns the URL of the answer it makes the page fetch from `path` (the request the page itself made). */
+async function requestOf(page: Page, path: string, action: () => Promise<unknown>, accept: (url: URL) => boolean = () => true) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === path && r.ok() && accept(url);
+    }),
+    action(),
+  ]);
+  return res.url();
+}
+
+/** The supervision notices as the page shows them, row by row. */
+const shownNotices = (page: Page) =>
+  page.getByTestId('notice-row').evaluateAll((rows) =>
+    rows.map((r) => {
+      const text = (id: string) => r.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
+      return {
+        id: Number(r.getAttribute('data-notice-id')),
+        number: text('notice-number'),
+        ticket: text('notice-ticket'),
+        stage: text('notice-stage'),
+        level: r.querySelector('[data-level]')?.getAttribute('data-level') ?? null,
+        addressedTo: text('notice-addressed-to'),
+        unit: text('notice-unit'),
+        workdaysLate: text('notice-workdays-late'),
+      };
+    }),
+  );
+const stageNames: Record<string, string> = { accept: '受理交办', feedback: '程序性反馈', resolve: '办结' };
+/** The same, from the API's answer. */
+const expectedNotices = (items: Notice[]) =>
+  items.map((n) => ({
+    id: n.id,
+    number: n.number,
+    ticket: n.ticket.code,
+    stage: stageNames[n.stage],
+    level: n.level,
+    addressedTo: n.addressedTo,
+    unit: n.unit.name,
+    workdaysLate: String(n.workdaysLate),
+  }));
+
+/** The circular's rows as the page shows them. */
+const shownCircular = (page: Page) =>
+  page.getByTestId('circular-row').evaluateAll((rows) =>
+    rows.map((r) => {
+      const count = (key: string) => Number(r.querySelector(`[data-testid="circular-${key}"]`)?.textContent);
+      return {
+        unit: Number(r.getAttribute('data-unit-id')),
+        name: r.querySelector('td')?.textContent ?? null,
+        notices: count('notices'),
+        yellowCards: count('yellowCards'),
+        redCards: count('redCards'),
+        stillRed: count('stillRed'),
+        tickets: [...r.querySelectorAll('[data-testid="circular-ticket"]')].map((a) => a.textContent),
+      };
+    }),
+  );
+const expectedCircular = (c: CircularAnswer) =>
+  c.rows.map((r) => ({
+    unit: r.unit.id,
+    name: r.unit.name,
+    notices: r.notices,
+    yellowCards: r.yellowCards,
+    redCards: r.redCards,
+    stillRed: r.stillRed,
+    tickets: r.tickets.map((t) => t.code),
+  }));
+
 describe.skipIf(!hasChromium)('the 事件 module in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
   let grid: Unit;
   let village: Unit;
   let township: Unit;
+  let county: Unit;
   let worker: string;
+  /** The ticket the second test made red, with its supervision notice: the third reads its supervision. */
+  let redTicket: number | undefined;
   /** A household of the grid with one of its members: the report names both. */
   let household: { label: string; member: string };
 
@@ -62,7 +158,7 @@ describe.skipIf(!hasChromium)('the 事件 module in a real browser', () => {
       .executeTakeFirstOrThrow();
     const v = await unit(g.parent_id!);
     const t = await unit(v.parent_id!);
-    [grid, village, township] = [g, v, t];
+    [grid, village, township, county] = [g, v, t, await unit(t.parent_id!)];
     worker = (await createAccount(server, 'gridWorker', grid.id)).username;
     const h = await db
       .selectFrom('household as h')
@@ -207,5 +303,175 @@ describe.skipIf(!hasChromium)('the 事件 module in a real browser', () => {
       .waitFor({ timeout: 15_000 });
     await timeline.locator('[data-op="light"]').getByText('亮红灯').waitFor();
     await screenshot(page, 'tickets-detail');
+    redTicket = id;
+  });
+
+  it('shows the county dispatcher the notice and the circular, and the 黄牌 when the ticket stays red five more working days', async () => {
+    expect(redTicket, 'the second test leaves a red ticket with its notice').toBeDefined();
+    const id = redTicket!;
+    const page = await newPage(browser);
+    const leaks = watchForUnmasked(page);
+    // The page counts its periods (本月…) on the browser's clock: give it the test server's October.
+    await page.clock.install({ time: server.clock.now() });
+    const dispatcher = (await createAccount(server, 'countyDispatcher', county.id)).username;
+    await signInByApi(page, server, dispatcher);
+    const api = async <T>(url: string): Promise<T> => {
+      const res = await page.request.get(url);
+      expect(res.status(), url).toBe(200);
+      return res.json();
+    };
+    const noticesOfTicket = async () =>
+      (await api<{ items: Notice[] }>(`${server.url}/api/v1/supervision/notices?ticketId=${id}&limit=50`)).items;
+    const NOTICES = '/api/v1/supervision/notices';
+    const CIRCULAR = '/api/v1/supervision/circular';
+
+    // One notice so far: the accept stage ran late, addressed to the grid that holds the ticket.
+    const [notice, ...others] = await noticesOfTicket();
+    expect(others).toEqual([]);
+    expect(notice).toMatchObject({ stage: 'accept', level: 'normal', addressedTo: grid.name, unit: { name: grid.name } });
+    expect(notice!.number).toMatch(/^督办〔2026〕第\d+号$/);
+
+    // 督办: the county's notices of this month.
+    let listUrl = await requestOf(page, NOTICES, () => page.goto(`${server.url}/statistics/supervision`));
+    expect(Object.fromEntries(new URL(listUrl).searchParams)).toMatchObject({
+      within: String(county.id),
+      from: '2026-10-01',
+      to: '2026-10-09',
+    });
+    const row = page.locator(`[data-testid="notice-row"][data-notice-id="${notice!.id}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('notice-number').textContent()).toBe(notice!.number);
+    expect(await row.getByTestId('notice-addressed-to').textContent()).toBe(grid.name);
+    expect(await row.getByTestId('notice-stage').textContent()).toBe('受理交办');
+    // Due at the end of 10-08, the first working day after the National Day holiday: read as 24:00, like the ticket's deadlines.
+    expect(await row.getByTestId('notice-due-at').textContent()).toBe('2026-10-08 24:00');
+    expect(await row.locator('[data-level]').textContent()).toBe('督办');
+    expect(await row.getByTestId('notice-ticket').textContent()).toBe(notice!.ticket.code);
+    await row.getByText('农贸市场消防通道被占用').first().waitFor();
+    let answer = await api<{ items: Notice[] }>(listUrl);
+    await expect.poll(() => shownNotices(page)).toEqual(expectedNotices(answer.items));
+
+    // Filters: no 黄牌 yet; 督办 shows it again; so does the whole year.
+    const levelFilter = page.getByRole('combobox', { name: '督办级别' });
+    const pickLevel = async (label: string, level: string) =>
+      requestOf(
+        page,
+        NOTICES,
+        async () => {
+          await levelFilter.click();
+          await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+        },
+        (url) => url.searchParams.get('level') === level,
+      );
+    listUrl = await pickLevel('黄牌督办', 'yellowCard');
+    await page.getByTestId('notice-list').getByText('该时段没有督办函').waitFor();
+    expect((await api<{ total: number }>(listUrl)).total).toBe(0);
+    expect(new URL(page.url()).searchParams.get('level')).toBe('yellowCard');
+    listUrl = await pickLevel('督办', 'normal');
+    await row.waitFor();
+    listUrl = await requestOf(
+      page,
+      NOTICES,
+      () => page.locator('.ant-segmented').getByText('本年', { exact: true }).click(),
+      (url) => url.searchParams.get('from') === '2026-01-01',
+    );
+    expect(new URL(listUrl).searchParams.get('level')).toBe('normal');
+    answer = await api<{ items: Notice[] }>(listUrl);
+    expect(answer.items.every((n) => n.level === 'normal')).toBe(true);
+    await expect.poll(() => shownNotices(page)).toEqual(expectedNotices(answer.items));
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ period: 'thisYear', level: 'normal' });
+
+    // From the notice to its ticket, and back to the same view.
+    await row.getByTestId('notice-ticket').click();
+    await page.waitForURL(new RegExp(`/tickets/${id}$`));
+    await page.getByTestId('ticket-detail').waitFor();
+    await page.getByTestId('ticket-timeline').locator('[data-op="supervise"]').getByText(notice!.number).waitFor();
+    await page.goBack();
+    await row.waitFor({ timeout: 15_000 });
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ period: 'thisYear', level: 'normal' });
+
+    // 通报: the township of the grid, with the counts the API gives.
+    const readCircular = async () => {
+      const url = await requestOf(page, CIRCULAR, () => page.getByRole('tab', { name: '通报' }).click());
+      await page.waitForURL(/\/statistics\/circular/);
+      await page.getByTestId('circular-table').waitFor();
+      const c = await api<CircularAnswer>(url);
+      await expect.poll(() => page.getByTestId('circular-title').textContent()).toBe(`通报（${c.from} 至 ${c.to}）`);
+      await expect.poll(() => shownCircular(page)).toEqual(expectedCircular(c));
+      return c;
+    };
+    let circular = await readCircular();
+    expect(circular).toMatchObject({ from: '2026-10-01', to: '2026-10-09' });
+    expect(expectedCircular(circular)).toEqual([
+      {
+        unit: township.id,
+        name: township.name,
+        notices: 1,
+        yellowCards: 0,
+        redCards: 0,
+        stillRed: 1,
+        tickets: [notice!.ticket.code],
+      },
+    ]);
+    await expect
+      .poll(() => page.locator(`[data-testid="circular-ticket"][data-ticket-id="${id}"]`).getAttribute('href'))
+      .toBe(`/tickets/${id}`);
+
+    // Red five more working days after its due day 10-08 (10-09, 10-10 调休上班, 10-12, 10-13, 10-14):
+    // still 督办 at 23:59 of 10-14, 黄牌 from 24:00.
+    server.clock.set('2026-10-14T15:59:00Z');
+    await server.runtime.services.supervision.sweep();
+    await signInByApi(page, server, dispatcher);
+    expect((await noticesOfTicket()).filter((n) => n.level !== 'normal')).toEqual([]);
+    server.clock.set('2026-10-14T16:00:00Z');
+    await server.runtime.services.supervision.sweep();
+    await signInByApi(page, server, dispatcher);
+    const escalated = await noticesOfTicket();
+    const yellow = escalated.find((n) => n.level === 'yellowCard');
+    expect(yellow).toMatchObject({ stage: 'accept', addressedTo: grid.name, workdaysLate: 5 });
+    expect(escalated.filter((n) => n.stage === 'accept').map((n) => n.level)).toEqual(['yellowCard', 'normal']);
+    expect(new Set(escalated.map((n) => n.number)).size).toBe(escalated.length);
+
+    await page.clock.setSystemTime(server.clock.now());
+    listUrl = await requestOf(page, NOTICES, () => page.goto(`${server.url}/statistics/supervision`));
+    expect(new URL(listUrl).searchParams.get('to')).toBe('2026-10-15');
+    const yellowRow = page.locator(`[data-testid="notice-row"][data-notice-id="${yellow!.id}"]`);
+    await yellowRow.waitFor({ timeout: 20_000 });
+    expect(await yellowRow.locator('[data-level]').textContent()).toBe('黄牌督办');
+    expect(await yellowRow.getByTestId('notice-number').textContent()).toBe(yellow!.number);
+    expect(await yellowRow.getByTestId('notice-workdays-late').textContent()).toBe('5');
+    expect(await yellowRow.getByTestId('notice-due-at').textContent()).toBe('2026-10-08 24:00');
+    answer = await api<{ items: Notice[] }>(listUrl);
+    expect(answer.items.map((n) => n.id)).toEqual(expect.arrayContaining(escalated.map((n) => n.id)));
+    await expect.poll(() => shownNotices(page)).toEqual(expectedNotices(answer.items));
+    await screenshot(page, 'supervision-notices');
+
+    // 立即巡检 (a dispatcher's button) right after the sweep: nothing new, no second notice for one breach.
+    listUrl = await requestOf(page, NOTICES, () => page.getByTestId('supervision-sweep').click());
+    await page.getByText(/^巡检完成：检查 \d+ 件，亮灯变化 \d+ 件，新发督办函 0 份$/).waitFor();
+    expect((await noticesOfTicket()).map((n) => n.id)).toEqual(escalated.map((n) => n.id));
+    await expect.poll(async () => shownNotices(page)).toEqual(expectedNotices((await api<{ items: Notice[] }>(listUrl)).items));
+
+    listUrl = await pickLevel('黄牌督办', 'yellowCard');
+    answer = await api<{ items: Notice[] }>(listUrl);
+    expect(answer.items.map((n) => n.id)).toEqual([yellow!.id]);
+    await expect.poll(() => shownNotices(page)).toEqual(expectedNotices(answer.items));
+
+    circular = await readCircular();
+    expect(circular).toMatchObject({ from: '2026-10-01', to: '2026-10-15' });
+    expect(expectedCircular(circular)).toEqual([
+      {
+        unit: township.id,
+        name: township.name,
+        notices: escalated.length,
+        yellowCards: 1,
+        redCards: 0,
+        stillRed: 1,
+        tickets: [notice!.ticket.code],
+      },
+    ]);
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
+    await screenshot(page, 'supervision-circular');
+    expect(leaks).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
  * The circular (通报) of a week or month: per child unit, how many supervision notices it drew,
  * the yellow and red cards among them, the tickets still red, and the tickets themselves.
  */
+import type { HTMLAttributes } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,7 @@ function Tickets({ row }: { row: CircularRow }) {
     <Flex gap={4} wrap>
       {row.tickets.map((ticket, i) => (
         <span key={ticket.id}>
-          <Link to={ticketPath(ticket.id)} title={ticket.title}>
+          <Link to={ticketPath(ticket.id)} title={ticket.title} data-testid="circular-ticket" data-ticket-id={ticket.id}>
             {ticket.code}
           </Link>
           {i < row.tickets.length - 1 ? '、' : ''}
@@ -40,7 +41,12 @@ export function CircularReport({ within }: { within: number }) {
     const n = row[key];
     const alarm = n > 0 && (key === 'redCards' || key === 'stillRed');
     return (
-      <Typography.Text type={alarm ? 'danger' : n > 0 && key === 'yellowCards' ? 'warning' : undefined}>{n}</Typography.Text>
+      <Typography.Text
+        type={alarm ? 'danger' : n > 0 && key === 'yellowCards' ? 'warning' : undefined}
+        data-testid={`circular-${key}`}
+      >
+        {n}
+      </Typography.Text>
     );
   };
 
@@ -70,7 +76,7 @@ export function CircularReport({ within }: { within: number }) {
           {t('supervision.circular.print')}
         </Button>
       </Flex>
-      <Typography.Title level={5} style={{ margin: 0, textAlign: 'center' }}>
+      <Typography.Title level={5} style={{ margin: 0, textAlign: 'center' }} data-testid="circular-title">
         {t('supervision.circular.title', { from: period.period.from, to: period.period.to })}
       </Typography.Title>
       {circular.isPending ? (
@@ -83,6 +89,7 @@ export function CircularReport({ within }: { within: number }) {
             size="small"
             bordered
             rowKey={(r) => r.unit.id}
+            onRow={(r) => ({ 'data-testid': 'circular-row', 'data-unit-id': r.unit.id }) as HTMLAttributes<HTMLElement>}
             columns={columns}
             dataSource={rows}
             pagination={false}

@@ -3,6 +3,7 @@
  * level, to whom it is addressed and how many working days late, newest first. Dispatchers can
  * run the deadline sweep from here.
  */
+import type { HTMLAttributes } from 'react';
 import { Alert, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { SupervisionLevels, type SupervisionLevel, type SupervisionNotice } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { Link } from 'react-router';
 import { PeriodPicker } from '@/features/statistics/components/PeriodPicker.tsx';
 import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
 import { ticketPath } from '@/features/statistics/utils/ticket-links.ts';
+import { chinaDueTime } from '@/features/tickets/utils/format.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useNotices } from '../api/get-notices.ts';
 import { NOTICE_PAGE_SIZE, useNoticesView } from '../hooks/use-notices-view.ts';
@@ -29,31 +31,57 @@ export function NoticeList({ within, canSweep }: { within: number; canSweep: boo
   });
 
   const columns: TableColumnsType<SupervisionNotice> = [
-    { key: 'number', title: t('supervision.column.number'), width: 170, render: (_, n) => n.number },
+    {
+      key: 'number',
+      title: t('supervision.column.number'),
+      width: 170,
+      render: (_, n) => <span data-testid="notice-number">{n.number}</span>,
+    },
     {
       key: 'ticket',
       title: t('supervision.column.ticket'),
       render: (_, n) => (
         <Flex vertical>
-          <Link to={ticketPath(n.ticket.id)}>{n.ticket.code}</Link>
+          <Link to={ticketPath(n.ticket.id)} data-testid="notice-ticket">
+            {n.ticket.code}
+          </Link>
           <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260, fontSize: 12 }}>
             {n.ticket.title}
           </Typography.Text>
         </Flex>
       ),
     },
-    { key: 'stage', title: t('supervision.column.stage'), width: 110, render: (_, n) => t(`supervision.stage.${n.stage}`) },
+    {
+      key: 'stage',
+      title: t('supervision.column.stage'),
+      width: 110,
+      render: (_, n) => <span data-testid="notice-stage">{t(`supervision.stage.${n.stage}`)}</span>,
+    },
     { key: 'level', title: t('supervision.column.level'), width: 100, render: (_, n) => <SupervisionLevelTag level={n.level} /> },
-    { key: 'addressedTo', title: t('supervision.column.addressedTo'), render: (_, n) => n.addressedTo },
-    { key: 'unit', title: t('supervision.column.unit'), render: (_, n) => n.unit.name },
-    { key: 'dueAt', title: t('supervision.column.dueAt'), width: 140, render: (_, n) => formatChinaDateTime(n.dueAt) },
+    {
+      key: 'addressedTo',
+      title: t('supervision.column.addressedTo'),
+      render: (_, n) => <span data-testid="notice-addressed-to">{n.addressedTo}</span>,
+    },
+    { key: 'unit', title: t('supervision.column.unit'), render: (_, n) => <span data-testid="notice-unit">{n.unit.name}</span> },
+    {
+      key: 'dueAt',
+      title: t('supervision.column.dueAt'),
+      width: 140,
+      // A deadline ends at 24:00 of its day, as the ticket's own deadlines read.
+      render: (_, n) => <span data-testid="notice-due-at">{chinaDueTime(n.dueAt)}</span>,
+    },
     { key: 'issuedAt', title: t('supervision.column.issuedAt'), width: 140, render: (_, n) => formatChinaDateTime(n.issuedAt) },
     {
       key: 'workdaysLate',
       title: t('supervision.column.workdaysLate'),
       align: 'right',
       width: 96,
-      render: (_, n) => <Typography.Text type={n.workdaysLate > 0 ? 'danger' : undefined}>{n.workdaysLate}</Typography.Text>,
+      render: (_, n) => (
+        <Typography.Text type={n.workdaysLate > 0 ? 'danger' : undefined} data-testid="notice-workdays-late">
+          {n.workdaysLate}
+        </Typography.Text>
+      ),
     },
   ];
 
@@ -90,6 +118,13 @@ export function NoticeList({ within, canSweep }: { within: number; canSweep: boo
           <Table<SupervisionNotice>
             size="small"
             rowKey="id"
+            onRow={(n) =>
+              ({
+                'data-testid': 'notice-row',
+                'data-notice-id': n.id,
+                'data-ticket-id': n.ticket.id,
+              }) as HTMLAttributes<HTMLElement>
+            }
             columns={columns}
             dataSource={notices.data?.items ?? []}
             loading={notices.isFetching}

@@ -12,6 +12,7 @@ export function SweepButton() {
   return (
     <Button
       size="small"
+      data-testid="supervision-sweep"
       icon={<SyncOutlined />}
       loading={sweep.isPending}
       onClick={() =>
