@@ -1,6 +1,7 @@
 /**
  * Live ticket events as server-sent events: new reports, assignments, state and light changes,
- * supervision notices, limited to the viewer's scope. `forYou` marks what is addressed to the
+ * supervision notices, limited to the viewer's scope and, with `?within=<unit>`, to the tickets of
+ * that unit's subtree (the command center showing a township or a grid). `forYou` marks what is addressed to the
  * viewer's own unit or department. A reconnecting browser sends Last-Event-ID and gets what it
  * missed (up to 500 events); a comment every 20 s keeps proxies from closing the stream.
  */
@@ -34,7 +35,7 @@ function frame(actor: Actor, n: TicketNotice): string {
 }
 
 export const ticketEventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { ticketNotifier } = app.services;
+  const { ticketNotifier, access } = app.services;
   const { db } = app.services.db;
 
   app.get(
@@ -45,11 +46,23 @@ export const ticketEventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['tickets'],
         summary: 'Live ticket events (text/event-stream), scoped to the caller',
         headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,18}$' })) }),
+        querystring: Type.Object(
+          { within: Type.Optional(Type.Integer({ minimum: 1, description: 'Only tickets of this unit’s subtree' })) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (req, reply) => {
       const actor = req.actor;
+      // A unit outside the caller's scope is refused (403/404) before the stream opens.
+      const area =
+        req.query.within === undefined
+          ? null
+          : (await access.requireUnit(actor, Permission.TicketsRead, req.query.within)).unit.path;
+      const inArea = (path: string | undefined) =>
+        area === null || (path !== undefined && (path === area || path.startsWith(`${area}.`)));
       const visible = (n: TicketNotice) =>
+        inArea(n.unitPath) &&
         canReadTicket(actor, {
           unit_path: n.unitPath ?? '',
           holder_unit_path: n.holderPath ?? '',

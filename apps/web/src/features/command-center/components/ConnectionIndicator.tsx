@@ -1,7 +1,7 @@
 /** A small dot saying whether live updates arrive: connected, reconnecting, or lost (retrying). */
 import { Badge, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StreamStatus } from '../hooks/use-ticket-stream.ts';
+import type { StreamStatus } from '@/shared/hooks/use-ticket-stream.ts';
 
 const badge = { open: 'success', connecting: 'processing', closed: 'error' } as const;
 

@@ -7,7 +7,7 @@ import { Alert, Card, Spin } from 'antd';
 import type { Dashboard } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { ChartBoundary } from '@/features/statistics/components/ChartBoundary.tsx';
-import type { StreamStatus } from '../hooks/use-ticket-stream.ts';
+import type { StreamStatus } from '@/shared/hooks/use-ticket-stream.ts';
 import type { FeedItem } from '../utils/feed.ts';
 import type { Measure } from '../utils/measure.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';

@@ -85,10 +85,11 @@ function WallBody({
   const [measure, setMeasure] = useState(() => parseMeasure(params.get('measure')));
   const rotating = useRotation(rotation);
   const shown = rotating ?? unitId;
-  const { dashboard, status } = useLiveDashboard({
-    ...(shown === undefined ? {} : { unitId: shown }),
-    ...(month ? { month } : {}),
-  });
+  // A rotating wall keeps one stream for all its units (it runs for days); a fixed one follows its unit.
+  const { dashboard, status } = useLiveDashboard(
+    { ...(shown === undefined ? {} : { unitId: shown }), ...(month ? { month } : {}) },
+    rotation ? null : shown,
+  );
   const feed = useLiveFeed(dashboard.data);
   const fullscreen = useFullscreen();
   const linkTo = (id: number) => dashboardPath(id, { wall: true, month });

@@ -1,5 +1,6 @@
 /**
- * A dashboard that keeps itself current: every ticket event in the viewer's scope refreshes it
+ * A dashboard that keeps itself current: every ticket event in the shown unit's subtree (the whole
+ * scope for the default view) refreshes it
  * (coalesced, one request at a time), and so does a stream that comes back after being lost (the
  * events in between were not replayed to a new stream).
  */
@@ -7,13 +8,17 @@ import { useEffect, useRef } from 'react';
 import type { DashboardQuery } from '@wangge/contracts';
 import { useDashboard } from '../api/get-dashboard.ts';
 import { useCoalescedRefetch } from './use-coalesced-refetch.ts';
-import { useTicketStream, type StreamStatus } from './use-ticket-stream.ts';
+import { useTicketStream, type StreamStatus } from '@/shared/hooks/use-ticket-stream.ts';
 
-export function useLiveDashboard(query: DashboardQuery) {
+/**
+ * `streamWithin`: the unit whose subtree's events refresh the view (default: the shown unit; the
+ * rotating wall passes null and keeps one stream of the viewer's whole scope across its units).
+ */
+export function useLiveDashboard(query: DashboardQuery, streamWithin: number | null | undefined = query.unitId) {
   const dashboard = useDashboard(query);
   const { refetch } = dashboard;
   const trigger = useCoalescedRefetch(() => refetch({ cancelRefetch: false }));
-  const status = useTicketStream(trigger);
+  const status = useTicketStream(trigger, { within: streamWithin ?? undefined });
 
   const previous = useRef<StreamStatus>(status);
   useEffect(() => {

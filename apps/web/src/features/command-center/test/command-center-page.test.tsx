@@ -72,7 +72,8 @@ describe('指挥中心 module', { timeout: 20_000 }, () => {
 
     await screen.findByTestId('cc-feed');
     const stream = source.instances[0]!;
-    expect(stream.url).toBe('/api/v1/tickets/events');
+    // Only the events of the shown unit's subtree.
+    expect(stream.url).toBe('/api/v1/tickets/events?within=1');
     expect(screen.getByTestId('cc-live').dataset.status).toBe('connecting');
     act(() => stream.open());
     expect(screen.getByTestId('cc-live').dataset.status).toBe('open');

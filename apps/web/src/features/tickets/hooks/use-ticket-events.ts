@@ -2,34 +2,15 @@
  * The live stream of ticket events (server-sent events, same-origin cookie): each event refreshes
  * the inbox, the lists and the ticket it names; one addressed to the user's own unit or department
  * (`forYou`) also shows a small notification with a link. The browser reconnects by itself and
- * the server replays what was missed (Last-Event-ID).
+ * the server replays what was missed (Last-Event-ID); see shared/hooks/use-ticket-stream.ts.
  */
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Light, TicketRef } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useTicketStream, type TicketStreamEvent } from '@/shared/hooks/use-ticket-stream.ts';
 import { ticketPath } from '../utils/paths.ts';
-
-export const TICKET_EVENTS_URL = '/api/v1/tickets/events';
-
-export interface TicketLiveEvent {
-  kind: 'assigned' | 'state' | 'light' | 'supervision';
-  ticket: Pick<TicketRef, 'id' | 'code' | 'title' | 'state'>;
-  light: Light | null;
-  forYou: boolean;
-  at: string;
-}
-
-function parse(data: string): TicketLiveEvent | null {
-  try {
-    const e = JSON.parse(data) as TicketLiveEvent;
-    return typeof e?.ticket?.id === 'number' ? e : null;
-  } catch {
-    return null;
-  }
-}
 
 export function useTicketEvents(enabled = true) {
   const queryClient = useQueryClient();
@@ -40,12 +21,8 @@ export function useTicketEvents(enabled = true) {
   const latest = useRef({ notification, t, navigate });
   latest.current = { notification, t, navigate };
 
-  useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return;
-    const source = new EventSource(TICKET_EVENTS_URL, { withCredentials: true });
-    const onTicket = (message: MessageEvent<string>) => {
-      const e = parse(message.data);
-      if (!e) return;
+  useTicketStream(
+    (e: TicketStreamEvent) => {
       void queryClient.invalidateQueries({ queryKey: ['tickets', 'inbox'] });
       void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['tickets', 'detail', e.ticket.id] });
@@ -62,11 +39,7 @@ export function useTicketEvents(enabled = true) {
         onClick: () => void go(ticketPath(e.ticket.id)),
         style: { cursor: 'pointer' },
       });
-    };
-    source.addEventListener('ticket', onTicket);
-    return () => {
-      source.removeEventListener('ticket', onTicket);
-      source.close();
-    };
-  }, [enabled, queryClient]);
+    },
+    { enabled },
+  );
 }

@@ -1,8 +1,10 @@
 /**
- * The live ticket stream (server-sent events, scoped by the server) and its state for the small
- * connection indicator. The browser reconnects by itself after a dropped connection; when it gives
- * up (an HTTP error while the server restarts), a new stream is opened after a pause. Everything
- * is closed and cleared on unmount: a wall screen opens and leaves pages for days.
+ * The live ticket stream (server-sent events, scoped by the server to the viewer's area, and with
+ * `within` to one unit's subtree) and its state for a connection indicator. The browser reconnects
+ * by itself after a dropped connection (sending Last-Event-ID, so the server replays what was
+ * missed); when it gives up (an HTTP error while the server restarts), a new stream is opened after
+ * a pause. Everything is closed and cleared on unmount: a wall screen opens and leaves pages for days.
+ * Used by the tickets pages (use-ticket-events) and the command center (use-live-dashboard).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Light, TicketRef } from '@wangge/contracts';
@@ -29,7 +31,15 @@ function parse(data: string): TicketStreamEvent | null {
   }
 }
 
-export function useTicketStream(onEvent: (e: TicketStreamEvent) => void, enabled = true): StreamStatus {
+/** The stream's address: every event the viewer may see, or only those of tickets in one unit's subtree. */
+export function ticketEventsUrl(within?: number): string {
+  return within === undefined ? TICKET_EVENTS_URL : `${TICKET_EVENTS_URL}?within=${within}`;
+}
+
+export function useTicketStream(
+  onEvent: (e: TicketStreamEvent) => void,
+  { enabled = true, within }: { enabled?: boolean; within?: number | undefined } = {},
+): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [attempt, setAttempt] = useState(0);
   // The stream stays open across renders and calls the latest handler.
@@ -38,7 +48,7 @@ export function useTicketStream(onEvent: (e: TicketStreamEvent) => void, enabled
 
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    const source = new EventSource(TICKET_EVENTS_URL, { withCredentials: true });
+    const source = new EventSource(ticketEventsUrl(within), { withCredentials: true });
     let retry: ReturnType<typeof setTimeout> | undefined;
     setStatus('connecting');
     source.onopen = () => setStatus('open');
@@ -59,7 +69,7 @@ export function useTicketStream(onEvent: (e: TicketStreamEvent) => void, enabled
       source.onerror = null;
       source.close();
     };
-  }, [enabled, attempt]);
+  }, [enabled, within, attempt]);
 
   return status;
 }
