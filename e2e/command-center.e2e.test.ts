@@ -4,7 +4,8 @@
  * township → village → grid by the map and the ranking, a new report reaching the live feed
  * (timed), and the wall. Screenshots: docs/screenshots/command-center.png and command-center-wall.png.
  */
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTicketCount, seedDemoTickets } from '../apps/server/src/modules/demo/tickets.seed.ts';
 import { hasChromium, launch, newPage, screenshot } from './support/browser.ts';
@@ -155,6 +156,20 @@ describe.skipIf(!hasChromium)('the 指挥中心 module in a real browser', () =>
     await page.locator('path[data-testid="map-unit"]').first().waitFor({ timeout: 15_000 });
     await page.waitForTimeout(600); // the charts' entry animation
     await screenshot(page, 'command-center');
+
+    // Any chart, and the map with its legend, as a PNG (drawn at twice the size on screen).
+    const map = await savedPng(page, page.getByTestId('cc-map-png'));
+    expect(map.name).toBe(`${county.name}-下级单位分布-在办事件.png`);
+    expect(map.width).toBeGreaterThan(600);
+    expect(map.bytes).toBeGreaterThan(10_000);
+    const chart = await savedPng(
+      page,
+      page
+        .getByTestId('cc-charts')
+        .getByRole('button', { name: /保存为图片/ })
+        .first(),
+    );
+    expect(chart.width).toBeGreaterThan(300);
   });
 
   it('drills down township → village → grid, and a new report reaches the live feed within 2 s', async () => {

@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { ApiError, ClientErrorCode, apiErrorFromResponse } from '@/shared/api/api-error.ts';
 import { auditQuery, type AuditFilter } from './get-audit.ts';
+import { saveFile } from '@/shared/utils/save-file.ts';
 
 export async function exportAudit(filter: AuditFilter): Promise<Blob> {
   const params = new URLSearchParams();
@@ -22,18 +23,6 @@ export async function exportAudit(filter: AuditFilter): Promise<Blob> {
   }
   if (!response.ok) throw await apiErrorFromResponse(response);
   return response.blob();
-}
-
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file; the copy in memory can go.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export function useExportAudit() {

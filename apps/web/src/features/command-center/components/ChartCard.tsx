@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useDisplay } from '../hooks/use-display.ts';
 import { WALL_BACKGROUND } from '../utils/colors.ts';
 import { echarts, type ChartOption } from '../utils/echarts.ts';
+import { saveUrl } from '@/shared/utils/save-file.ts';
 
 export interface ChartClick {
   seriesIndex?: number | undefined;
@@ -59,10 +60,7 @@ export function ChartCard({ title, option, fileName, height, onClick }: ChartCar
   const save = () => {
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: wall ? WALL_BACKGROUND : '#fff' });
     if (!url) return;
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${fileName}.png`;
-    a.click();
+    saveUrl(url, `${fileName}.png`);
   };
 
   return (

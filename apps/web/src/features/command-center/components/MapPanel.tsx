@@ -1,10 +1,12 @@
 /**
  * The map of the unit's children coloured by a measure (open, red, per 1,000 people, on-time
  * rate), with its legend and the measure switch. A click on a child opens its dashboard; at a
- * village or grid the open tickets are dots coloured by light, a click opens the ticket.
+ * village or grid the open tickets are dots coloured by light, a click opens the ticket. Off the
+ * wall, the map with its legend can be saved as a PNG like any chart.
  */
-import { lazy, Suspense, useCallback, useMemo } from 'react';
-import { Alert, Empty, Flex, Segmented, Spin, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, Segmented, Spin, Typography } from 'antd';
 import type { Dashboard } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,6 +15,8 @@ import { useUnitMap } from '@/features/units/api/get-unit-map.ts';
 import { useDisplay } from '../hooks/use-display.ts';
 import { childStyles } from '../utils/child-styles.ts';
 import { ticketPath } from '../utils/links.ts';
+import { saveMapPng } from '../utils/map-png.ts';
+import { WALL_BACKGROUND } from '../utils/colors.ts';
 import { Measures, type Measure } from '../utils/measure.ts';
 import { MapLegend } from './MapLegend.tsx';
 
@@ -42,6 +46,18 @@ export function MapPanel({ data, measure, onMeasure, onOpen, height }: MapPanelP
   const openTicket = useCallback((id: number) => void navigate(ticketPath(id)), [navigate]);
   const hasShapes = shapes.data !== undefined && (shapes.data.features.length > 0 || shapes.data.outline !== null);
   const unmapped = data.children.filter((c) => !c.hasGeometry).length;
+  const drawing = useRef<HTMLDivElement>(null);
+  const [saving, setSaving] = useState(false);
+  const { message } = App.useApp();
+  const mapTitle = t('commandCenter.map.title');
+  const save = () => {
+    if (!drawing.current) return;
+    setSaving(true);
+    const name = `${data.unit.name}-${mapTitle}-${t(`commandCenter.measure.${measure}`)}`;
+    saveMapPng(drawing.current, name, wall ? WALL_BACKGROUND : '#fff')
+      .catch(() => void message.error(t('commandCenter.map.saveFailed')))
+      .finally(() => setSaving(false));
+  };
 
   let map;
   if (shapes.isPending) map = <Spin description={t('app.loading')} />;
@@ -67,17 +83,31 @@ export function MapPanel({ data, measure, onMeasure, onOpen, height }: MapPanelP
     <Flex vertical gap={8} style={{ height: '100%' }} data-testid="cc-map-panel">
       <Flex justify="space-between" align="center" gap={8} wrap>
         <Typography.Text strong style={{ fontSize: wall ? 20 : 14 }}>
-          {t('commandCenter.map.title')}
+          {mapTitle}
         </Typography.Text>
-        <Segmented<Measure>
-          size={wall ? 'middle' : 'small'}
-          value={measure}
-          onChange={onMeasure}
-          options={Measures.map((m) => ({ value: m, label: t(`commandCenter.measure.${m}`) }))}
-          aria-label={t('commandCenter.map.measure')}
-        />
+        <Flex gap={4} align="center">
+          <Segmented<Measure>
+            size={wall ? 'middle' : 'small'}
+            value={measure}
+            onChange={onMeasure}
+            options={Measures.map((m) => ({ value: m, label: t(`commandCenter.measure.${m}`) }))}
+            aria-label={t('commandCenter.map.measure')}
+          />
+          {!wall && hasShapes && (
+            <Button
+              size="small"
+              type="text"
+              icon={<DownloadOutlined />}
+              loading={saving}
+              onClick={save}
+              data-testid="cc-map-png"
+              aria-label={t('statistics.charts.savePngOf', { title: mapTitle })}
+              title={t('statistics.charts.savePng')}
+            />
+          )}
+        </Flex>
       </Flex>
-      <div style={{ position: 'relative', flex: 1, minHeight: height }}>
+      <div ref={drawing} style={{ position: 'relative', flex: 1, minHeight: height }}>
         <div style={{ position: 'absolute', inset: 0 }}>{map}</div>
         {(data.children.length > 0 || data.points !== null) && (
           <div

@@ -5,7 +5,7 @@
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { ApiError, ClientErrorCode, apiErrorFromResponse } from '@/shared/api/api-error.ts';
-import { saveFile } from '../utils/save-file.ts';
+import { saveFile } from '@/shared/utils/save-file.ts';
 import type { PeopleFilter } from './get-people.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';

@@ -7,6 +7,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { echarts, type ChartOption } from '../utils/echarts.ts';
+import { saveUrl } from '@/shared/utils/save-file.ts';
 
 export interface EChartProps {
   /** The chart's accessible name; the option draws the visible title. */
@@ -43,10 +44,7 @@ export function EChart({ title, option, fileName, height = 300 }: EChartProps) {
   const save = () => {
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
     if (!url) return;
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${fileName}.png`;
-    a.click();
+    saveUrl(url, `${fileName}.png`);
   };
 
   return (
