@@ -31,7 +31,12 @@ export interface TicketNotice {
   at: Date;
 }
 
-/** An outbound channel: must not throw for a single failed delivery (log and go on). */
+/**
+ * An outbound channel (SMS, WeChat…): gets the notices for the holder (new assignments, yellow and
+ * red lights, supervision notices) after the operation committed, never for one rolled back. A
+ * delivery that fails, by rejecting or by throwing, is logged and changes nothing else: not the
+ * operation, not the other channels, not the live stream.
+ */
 export interface OutboundChannel {
   readonly name: string;
   send(notice: TicketNotice): Promise<void>;
@@ -90,8 +95,16 @@ export class TicketNotifier {
         }
       }
       if (n.kind === 'assigned' || n.kind === 'light' || n.kind === 'supervision')
-        for (const c of this.#channels)
-          c.send(n).catch((e: unknown) => this.log?.warn({ err: e, channel: c.name }, 'outbound notice failed'));
+        for (const c of this.#channels) void this.#deliver(c, n);
+    }
+  }
+
+  /** One delivery; a channel that throws instead of rejecting is caught the same way. */
+  async #deliver(c: OutboundChannel, n: TicketNotice): Promise<void> {
+    try {
+      await c.send(n);
+    } catch (e) {
+      this.log?.warn({ err: e, channel: c.name, notice: n.id }, 'outbound notice failed');
     }
   }
 }
