@@ -23,6 +23,13 @@ const DEMO_SCALE = 0.005;
 const count = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
 const rate = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
 const value = (page: Page, key: string) => page.getByTestId(`cc-value-${key}`).textContent();
+/** Clicks a save-as-PNG button; the picture's width and height (from the PNG's header) and its name. */
+async function savedPng(page: Page, button: Locator) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), button.click()]);
+  const png = await readFile((await download.path())!);
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), name: download.suggestedFilename(), bytes: png.length };
+}
 const shownUnit = (page: Page) => page.getByTestId('command-center').getAttribute('data-unit-id');
 
 describe.skipIf(!hasChromium)('the 指挥中心 module in a real browser', () => {
