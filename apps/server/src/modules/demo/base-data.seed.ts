@@ -77,7 +77,9 @@ export function generateBaseData(ctx: BaseDataContext): Rows {
   const year = Number(ctx.today.slice(0, 4));
   const newPerson = (h: HouseholdSeed, name: string, age: number, male: boolean, relation: string, migrant: boolean) => {
     const region = migrant ? r.pick(otherCounties) : '430624';
-    const birth = `${year - age}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+    // Aged `age` today: born this day of the year `age` years ago, or a year earlier if that day is still to come.
+    const monthDay = `${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+    const birth = `${year - age - (monthDay > ctx.today.slice(5) ? 1 : 0)}-${monthDay}`;
     const key = region + birth;
     const n = (seqs.get(key) ?? 0) + 1;
     seqs.set(key, n);
@@ -137,6 +139,7 @@ export function generateBaseData(ctx: BaseDataContext): Rows {
     return id;
   };
 
+  const adults: { personId: number; age: number; partyGroupId: number | undefined }[] = [];
   // Families: most registered in their own house; about 9% migrant families renting in a neighbour's building.
   let lastOwn: { buildingId: number; unitId: number; headId: number; rentals: number } | null = null;
   for (const h of ctx.households) {
@@ -184,20 +187,24 @@ export function generateBaseData(ctx: BaseDataContext): Rows {
         to_date: null,
       }),
     );
-    // Party members: adults, one in about 160 people (3,772 of 608,096).
-    for (const m of members) {
-      if (m.age >= 18 && r.chance(FULL.partyMembers / FULL.people)) {
-        rows.party_member.push({
-          id: ++ctx.ids.partyMember,
-          person_id: m.personId,
-          party_group_id: place.partyGroupId ?? null,
-          joined_on: `${year - r.int(1, Math.max(1, m.age - 18))}-07-01`,
-          working_away: r.chance(0.342),
-          created_at: now,
-        });
-      }
-    }
+    for (const m of members) if (m.age >= 18) adults.push({ personId: m.personId, age: m.age, partyGroupId: place.partyGroupId });
   }
+
+  // Party members: exactly the county's share (3,772 of 608,096 at scale 1), drawn among the adults.
+  const partyTarget = Math.min(adults.length, Math.round(FULL.partyMembers * ctx.scale));
+  for (let i = 0; i < partyTarget; i++) {
+    const j = r.int(i, adults.length - 1);
+    [adults[i], adults[j]] = [adults[j]!, adults[i]!];
+  }
+  for (const m of adults.slice(0, partyTarget).sort((a, b) => a.personId - b.personId))
+    rows.party_member.push({
+      id: ++ctx.ids.partyMember,
+      person_id: m.personId,
+      party_group_id: m.partyGroupId ?? null,
+      joined_on: `${year - r.int(1, Math.max(1, m.age - 18))}-07-01`,
+      working_away: r.chance(0.342),
+      created_at: now,
+    });
 
   // Buildings and houses beyond the families': shops, workshops, public buildings, up to the county's totals.
   const extraBuildings = Math.max(0, Math.round(FULL.buildings * ctx.scale) - rows.building.length);
