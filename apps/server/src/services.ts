@@ -68,7 +68,7 @@ export function createServices(
   tickets.attachments = files;
   const statistics = new StatisticsService(db, clock, access, tickets);
   const ticketSearch = new TicketSearchService(db, clock, access, calendar, categories, tickets);
-  const supervision = new SupervisionService(db, clock, access, calendar, tickets, ticketNotifier);
+  const supervision = new SupervisionService(db, clock, access, calendar, tickets, ticketNotifier, categories);
   files.registerOwner('ticket', async (actor, id) => tickets.canRead(actor, id));
   return {
     db,

@@ -20,6 +20,11 @@ export const DeadlineRule = Type.Object(
     months: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
     /** Yellow from 00:00 of the Nth working day before the due day (0: the due day itself). */
     yellowWorkdaysBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+    /**
+     * Working days a red stage stays red before its supervision is raised one level (督办 → 黄牌 after
+     * N, → 红牌 after 2N); 5 when absent.
+     */
+    supervisionStepWorkdays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
   },
   { additionalProperties: false },
 );

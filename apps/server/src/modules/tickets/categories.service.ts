@@ -3,7 +3,14 @@
  * department, deadline rules (13710 by default), a JSON Schema for extra fields, and the radius
  * and window in which a new report is a possible duplicate. Edited by the system administrator.
  */
-import { ErrorCode, type Category, type CategoryInput, type DeadlineRules, type FieldError } from '@wangge/contracts';
+import {
+  ErrorCode,
+  openTicketStates,
+  type Category,
+  type CategoryInput,
+  type DeadlineRules,
+  type FieldError,
+} from '@wangge/contracts';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/types.ts';
@@ -109,6 +116,7 @@ export class CategoriesService {
   }
 
   async update(actor: Actor, id: number, input: CategoryInput): Promise<Category> {
+    const now = this.clock.now();
     await this.get(id);
     this.#checkInput(input);
     await this.#checkParent(id, input.parentId);
@@ -139,10 +147,20 @@ export class CategoriesService {
           ...(input.duplicateWindowDays !== undefined ? { duplicate_window_days: input.duplicateWindowDays } : {}),
           ...(input.allowSkipLevels !== undefined ? { allow_skip_levels: input.allowSkipLevels } : {}),
           ...(input.status ? { status: input.status } : {}),
-          updated_at: this.clock.now(),
+          updated_at: now,
         })
         .where('id', '=', id)
         .execute();
+      // The sweep reads the supervision step when it runs: the category's red tickets are looked at
+      // in its next run, so a changed step raises (or holds) their supervision by the new rule.
+      if (input.deadlines !== undefined || input.deadlineClass)
+        await trx
+          .updateTable('ticket')
+          .set({ next_check_at: now })
+          .where('category_id', '=', id)
+          .where('light', '=', 'red')
+          .where('state', 'in', openTicketStates)
+          .execute();
       await this.audit.record(trx, actor, {
         action: 'category.update',
         objectType: 'ticketCategory',

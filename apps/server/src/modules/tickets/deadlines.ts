@@ -27,8 +27,26 @@ export const defaultDeadlines: Record<'ordinary' | 'major', DeadlineRules> = {
   },
 };
 
-/** Working days a stage may stay red before its supervision is raised one level (普通 → 黄牌 → 红牌). */
+/**
+ * Working days a stage may stay red before its supervision is raised one level (普通 → 黄牌 → 红牌),
+ * unless its category's rule says otherwise (`supervisionStepWorkdays`).
+ */
 export const SUPERVISION_STEP_WORKDAYS = 5;
+
+/** The supervision step of each stage, in working days. */
+export type SupervisionStepRules = Record<TicketStage, number>;
+
+/** The steps of a category's rules for one urgency, with the default where the rule has none. */
+export function supervisionStepsOf(rules: StageRules): SupervisionStepRules {
+  const step = (stage: TicketStage) => rules[stage].supervisionStepWorkdays ?? SUPERVISION_STEP_WORKDAYS;
+  return { accept: step('accept'), feedback: step('feedback'), resolve: step('resolve') };
+}
+
+const defaultSteps: SupervisionStepRules = {
+  accept: SUPERVISION_STEP_WORKDAYS,
+  feedback: SUPERVISION_STEP_WORKDAYS,
+  resolve: SUPERVISION_STEP_WORKDAYS,
+};
 
 export interface StageTimes {
   dueAt: Date;
@@ -140,19 +158,39 @@ export function ticketLight(stages: StageStatus[]): Light | null {
   return worst;
 }
 
-/** The supervision levels a red stage has earned by `now`, with the instant each was earned. */
-export function supervisionSteps(cal: WorkCalendar, dueAt: Date, now: Date): { level: SupervisionLevel; at: Date }[] {
+/**
+ * The supervision levels of a stage red since `dueAt`, each with the instant it is earned: 督办 at
+ * the breach, 黄牌 `step` working days after the due day, 红牌 2 × `step` after it (24:00 each).
+ */
+function supervisionLadder(cal: WorkCalendar, dueAt: Date, step: number): { level: SupervisionLevel; at: Date }[] {
   const day = dueDay(cal, dueAt);
-  const steps: { level: SupervisionLevel; at: Date }[] = [
+  return [
     { level: 'normal', at: dueAt },
-    { level: 'yellowCard', at: endOfDay(cal.addWorkdays(day, SUPERVISION_STEP_WORKDAYS).day) },
-    { level: 'redCard', at: endOfDay(cal.addWorkdays(day, 2 * SUPERVISION_STEP_WORKDAYS).day) },
+    { level: 'yellowCard', at: endOfDay(cal.addWorkdays(day, step).day) },
+    { level: 'redCard', at: endOfDay(cal.addWorkdays(day, 2 * step).day) },
   ];
-  return steps.filter((s) => s.at.getTime() <= now.getTime());
 }
 
-/** When something about the ticket changes next: a light, or a supervision step; null when nothing will. */
-export function nextCheckAt(cal: WorkCalendar, stages: StageStatus[], now: Date): Date | null {
+/** The supervision levels a red stage has earned by `now`, with the instant each was earned. */
+export function supervisionSteps(
+  cal: WorkCalendar,
+  dueAt: Date,
+  now: Date,
+  step = SUPERVISION_STEP_WORKDAYS,
+): { level: SupervisionLevel; at: Date }[] {
+  return supervisionLadder(cal, dueAt, step).filter((s) => s.at.getTime() <= now.getTime());
+}
+
+/**
+ * When something about the ticket changes next: a light, or a supervision step (by `steps`, the
+ * category's); null when nothing will.
+ */
+export function nextCheckAt(
+  cal: WorkCalendar,
+  stages: StageStatus[],
+  now: Date,
+  steps: SupervisionStepRules = defaultSteps,
+): Date | null {
   let next: number | null = null;
   const consider = (d: Date) => {
     if (d.getTime() > now.getTime() && (next === null || d.getTime() < next)) next = d.getTime();
@@ -161,11 +199,7 @@ export function nextCheckAt(cal: WorkCalendar, stages: StageStatus[], now: Date)
     if (!s.running) continue;
     consider(s.yellowAt);
     consider(s.dueAt);
-    if (now.getTime() >= s.dueAt.getTime()) {
-      const day = dueDay(cal, s.dueAt);
-      consider(endOfDay(cal.addWorkdays(day, SUPERVISION_STEP_WORKDAYS).day));
-      consider(endOfDay(cal.addWorkdays(day, 2 * SUPERVISION_STEP_WORKDAYS).day));
-    }
+    if (now.getTime() >= s.dueAt.getTime()) for (const step of supervisionLadder(cal, s.dueAt, steps[s.stage])) consider(step.at);
   }
   return next === null ? null : new Date(next);
 }

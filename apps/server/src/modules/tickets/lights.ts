@@ -5,7 +5,7 @@
  */
 import type { Light } from '@wangge/contracts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import { nextCheckAt, stageStatuses, ticketLight, type LightInput } from './deadlines.ts';
+import { nextCheckAt, stageStatuses, ticketLight, type LightInput, type SupervisionStepRules } from './deadlines.ts';
 
 export interface LightColumns {
   light: Light | null;
@@ -17,11 +17,13 @@ export function lightColumns(
   cal: WorkCalendar,
   row: LightInput & { light: Light | null },
   now: Date,
+  /** The supervision steps of the ticket's category and urgency (supervisionStepsOf); 5 working days if not given. */
+  steps?: SupervisionStepRules,
 ): { set: LightColumns; changed: boolean; stages: ReturnType<typeof stageStatuses> } {
   const stages = stageStatuses(row, now);
   const light = ticketLight(stages);
   const changed = light !== row.light;
-  const set: LightColumns = { light, next_check_at: nextCheckAt(cal, stages, now) };
+  const set: LightColumns = { light, next_check_at: nextCheckAt(cal, stages, now, steps) };
   if (changed) set.light_at = now;
   return { set, changed, stages };
 }

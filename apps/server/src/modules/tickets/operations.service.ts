@@ -13,6 +13,7 @@ import type { AccessService } from '../access/access.service.ts';
 import type { Actor } from '../access/actor.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { CategoriesService } from './categories.service.ts';
+import { rulesFor, supervisionStepsOf } from './deadlines.ts';
 import { checkKey, withIdempotency } from './idempotency.ts';
 import { lightColumns } from './lights.ts';
 import type { TicketNotice, TicketNotifier } from './notifier.ts';
@@ -94,7 +95,7 @@ export class OperationsService {
         body,
       );
       const next = { ...row, ...effect.set, state: effect.to };
-      const lights = lightColumns(cal, next, now);
+      const lights = lightColumns(cal, next, now, supervisionStepsOf(rulesFor(category.deadlines, row.urgency)));
       await ticketsRepo.update(trx, id, {
         ...effect.set,
         ...lights.set,

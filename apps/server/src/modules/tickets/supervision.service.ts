@@ -19,9 +19,10 @@ import { AppError } from '../../lib/errors.ts';
 import { pathWithin, type AccessService } from '../access/access.service.ts';
 import type { Actor } from '../access/actor.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
-import { endOfDay, startOfDay } from './deadlines.ts';
+import type { CategoriesService } from './categories.service.ts';
+import { endOfDay, rulesFor, startOfDay, supervisionStepsOf } from './deadlines.ts';
 import type { TicketNotifier } from './notifier.ts';
-import { noticeNumber, sweepBatch } from './sweep.ts';
+import { noticeNumber, sweepBatch, type StepsOf } from './sweep.ts';
 import type { TicketsService } from './tickets.service.ts';
 
 export class SupervisionService {
@@ -32,15 +33,22 @@ export class SupervisionService {
     private readonly calendar: CalendarService,
     private readonly tickets: TicketsService,
     private readonly notifier: TicketNotifier,
+    private readonly categories: CategoriesService,
   ) {}
 
   /** One full sweep: batches until no ticket is due for a check. Safe to run twice at once. */
   async sweep(batchSize = 2000): Promise<{ checked: number; lightChanges: number; notices: number }> {
     const now = this.clock.now();
     const cal = await this.calendar.current();
+    // Read before the batches' transactions (the categories are cached; PGlite has one connection).
+    const categories = new Map((await this.categories.list()).map((c) => [c.id, c]));
+    const stepsOf: StepsOf = (row) => {
+      const c = categories.get(row.category_id);
+      return c ? supervisionStepsOf(rulesFor(c.deadlines, row.urgency)) : undefined;
+    };
     const total = { checked: 0, lightChanges: 0, notices: 0 };
     for (;;) {
-      const b = await sweepBatch(this.db, cal, now, batchSize);
+      const b = await sweepBatch(this.db, cal, now, batchSize, stepsOf);
       total.checked += b.checked;
       total.lightChanges += b.lightChanges;
       total.notices += b.notices.filter((n) => n.kind === 'supervision').length;

@@ -1,7 +1,8 @@
 /**
  * The deadline sweep (督): every minute, the tickets whose `next_check_at` has come get their light
  * recomputed; a red stage earns a numbered supervision notice (督办函) addressed to the holder, raised
- * to 黄牌 and 红牌 when it stays red 5 and 10 more working days. Batched, one transaction per batch,
+ * to 黄牌 and 红牌 when it stays red N and 2N more working days (N: the category's
+ * `supervisionStepWorkdays` for the stage and urgency, 5 by default). Batched, one transaction per batch,
  * serialized by an advisory lock: two sweeps at once, or a rerun after a crash, never issue two
  * notices for one breach (and the unique key (ticket, stage, breached deadline, level) says so too).
  */
@@ -10,7 +11,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { Database } from '../../db/types.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import { supervisionRank, supervisionSteps } from './deadlines.ts';
+import { supervisionRank, supervisionSteps, type SupervisionStepRules } from './deadlines.ts';
 import { lightColumns } from './lights.ts';
 import type { TicketNotice } from './notifier.ts';
 import type { TicketRow } from './tickets.repo.ts';
@@ -31,7 +32,16 @@ interface NewNotice {
   dueAt: Date;
 }
 
-export async function sweepBatch(db: Db, cal: WorkCalendar, now: Date, limit: number): Promise<SweepBatch> {
+/** The supervision steps of a ticket (its category's rules for its urgency). */
+export type StepsOf = (row: TicketRow) => SupervisionStepRules | undefined;
+
+export async function sweepBatch(
+  db: Db,
+  cal: WorkCalendar,
+  now: Date,
+  limit: number,
+  stepsOf: StepsOf = () => undefined,
+): Promise<SweepBatch> {
   return db.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SWEEP_LOCK})`.execute(trx);
     const rows = await trx
@@ -56,10 +66,11 @@ export async function sweepBatch(db: Db, cal: WorkCalendar, now: Date, limit: nu
     const fresh: NewNotice[] = [];
     const outbox: TicketNotice[] = [];
     for (const row of rows) {
-      const l = lightColumns(cal, row, now);
+      const steps = stepsOf(row);
+      const l = lightColumns(cal, row, now, steps);
       let level = row.supervision_level as SupervisionLevel | null;
       for (const s of l.stages.filter((x) => x.light === 'red')) {
-        for (const step of supervisionSteps(cal, s.dueAt, now)) {
+        for (const step of supervisionSteps(cal, s.dueAt, now, steps?.[s.stage])) {
           if (level === null || supervisionRank[step.level] > supervisionRank[level]) level = step.level;
           if (have.has(`${row.id}|${s.stage}|${s.dueAt.getTime()}|${step.level}`)) continue;
           fresh.push({ row, stage: s.stage, level: step.level, dueAt: s.dueAt });
