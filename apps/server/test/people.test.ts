@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/lib/id-number.ts';
+import { systemActor } from '../src/modules/access/actor.ts';
+import { PeopleExport } from '../src/modules/people/people.export.ts';
 import { api, smallTree } from './factories.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
 
@@ -123,6 +125,21 @@ describe('people', () => {
       headers: { cookie: t.official.cookie },
     });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an export over its cap whole, before writing anything, rather than cutting it short', async () => {
+    const { people, audit } = rt.services;
+    const before = await rt.db.db.selectFrom('audit_log').select('id').where('action', '=', 'person.export').execute();
+    const capped = (cap: number) => new PeopleExport(rt.db, rt.clock, people, audit, cap);
+    const q = { within: t.county.id };
+    await expect(capped(2).export(systemActor, q, 'csv')).rejects.toMatchObject({ status: 422, code: 'export_too_large' });
+    const after = await rt.db.db.selectFrom('audit_log').select('id').where('action', '=', 'person.export').execute();
+    expect(after).toHaveLength(before.length);
+    // At the cap exactly, every row is written.
+    const stream = await capped(3).export(systemActor, q, 'csv');
+    let body = '';
+    for await (const chunk of stream) body += String(chunk);
+    expect(body.trim().split('\n')).toHaveLength(4);
   });
 
   it("lists a household's members (the report form offers them as the people involved)", async () => {

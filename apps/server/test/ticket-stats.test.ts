@@ -9,6 +9,7 @@ import { chinaDay } from '../src/lib/periods.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
 import { Random } from '../src/modules/demo/random.ts';
 import { seedDemoTickets } from '../src/modules/demo/tickets.seed.ts';
+import { TicketExport } from '../src/modules/tickets/ticket-export.ts';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { api, signIn } from './factories.ts';
@@ -164,6 +165,14 @@ describe('summary figures', () => {
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('编号');
     expect(sheet.rowCount - 1).toBe(list.body.total);
+    // One more ticket than an export may hold: refused whole (422), never a list cut short.
+    expect(list.body.total).toBeGreaterThan(0);
+    const { calendar, ticketSearch, audit } = rt.services;
+    const capped = new TicketExport(rt.db, rt.clock, calendar, ticketSearch, audit, list.body.total - 1);
+    await expect(capped.export(systemActor, { within: w.township.id, state: 'open' }, 'csv')).rejects.toMatchObject({
+      status: 422,
+      code: 'export_too_large',
+    });
     const report = await dispatcher.app.inject({
       method: 'GET',
       url: `/api/v1/dashboard/report?unitId=${w.township.id}&month=${day.slice(0, 7)}`,

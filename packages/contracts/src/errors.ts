@@ -20,6 +20,8 @@ export const ErrorCode = {
   /** An Idempotency-Key reused with a different request body. */
   IdempotencyKeyReused: 'idempotency_key_reused',
   UnprocessableEntity: 'unprocessable_entity',
+  /** An export would hold more rows than one request may (narrow the filters). */
+  ExportTooLarge: 'export_too_large',
   Unauthenticated: 'unauthenticated',
   LoginFailed: 'login_failed',
   SignInIncomplete: 'sign_in_incomplete',

@@ -27,6 +27,10 @@ export class AppError extends Error {
   static forbidden(message = 'You may not do this here') {
     return new AppError(403, ErrorCode.Forbidden, message);
   }
+  /** An export over its per-request cap is refused whole, never cut short without a word. */
+  static exportTooLarge(cap: number) {
+    return new AppError(422, ErrorCode.ExportTooLarge, `More than ${cap} rows: narrow the filters and export in parts`, { cap });
+  }
   static unauthenticated(message = 'Sign in first') {
     return new AppError(401, ErrorCode.Unauthenticated, message);
   }

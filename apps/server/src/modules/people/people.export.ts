@@ -1,10 +1,12 @@
 /**
  * Export of people as CSV or .xlsx: scoped like the search, masked (never the full ID number or
- * phone), capped per request, audited, and streamed in pages so memory stays flat.
+ * phone), capped per request (more rows are refused whole: narrow the filters), audited, and
+ * streamed in pages so memory stays flat.
  */
 import type { Readable } from 'node:stream';
 import { Permission, type PersonQuery } from '@wangge/contracts';
 import type { Db } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
 import { tabularStream } from '../../lib/tabular-export.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Actor } from '../access/actor.ts';
@@ -39,16 +41,17 @@ export class PeopleExport {
     private readonly clock: Clock,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
+    private readonly cap = EXPORT_CAP,
   ) {}
 
   private async *rows(actor: Actor, q: Omit<PersonQuery, 'limit' | 'offset'>): AsyncGenerator<string[]> {
     const filter = await this.people.filterFor(actor, q, Permission.PeopleExport);
     const today = todayOf(this.clock);
-    for (let offset = 0; offset < EXPORT_CAP; offset += PAGE) {
+    for (let offset = 0; offset < this.cap; offset += PAGE) {
       const { rows } = await peopleRepo.search(
         this.db.db,
         { ...filter, sort: 'name' },
-        Math.min(PAGE, EXPORT_CAP - offset),
+        Math.min(PAGE, this.cap - offset),
         offset,
       );
       for (const r of rows) {
@@ -74,12 +77,13 @@ export class PeopleExport {
   }
 
   async export(actor: Actor, q: Omit<PersonQuery, 'limit' | 'offset'>, format: 'csv' | 'xlsx'): Promise<Readable> {
-    // Resolve scope first, so a refused export fails before anything is streamed.
-    await this.people.filterFor(actor, q, Permission.PeopleExport);
+    // Resolve scope and size first, so a refused export fails before anything is streamed.
+    const filter = await this.people.filterFor(actor, q, Permission.PeopleExport);
+    if ((await peopleRepo.countUpTo(this.db.db, filter, this.cap + 1)) > this.cap) throw AppError.exportTooLarge(this.cap);
     await this.audit.record(this.db.db, actor, {
       action: 'person.export',
       objectType: 'person',
-      detail: { format, filter: q, cap: EXPORT_CAP },
+      detail: { format, filter: q, cap: this.cap },
     });
     return tabularStream(header, this.rows(actor, q), format, '实有人口');
   }

@@ -71,6 +71,15 @@ export const peopleRepo = {
     return q;
   },
 
+  /** How many people the filter selects, counting no further than `max`. */
+  async countUpTo(db: Q, f: PersonFilter, max: number): Promise<number> {
+    const c = await db
+      .selectFrom(this.base(db, f).select('p.id').limit(max).as('c'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(c.n);
+  },
+
   async search(db: Q, f: PersonFilter, limit: number, offset: number) {
     const base = this.base(db, f);
     const order = f.sort ?? 'name';

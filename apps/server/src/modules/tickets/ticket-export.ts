@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { TicketListQuery } from '@wangge/contracts';
 import type { Db } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
 import { tabularStream } from '../../lib/tabular-export.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Actor } from '../access/actor.ts';
@@ -74,13 +75,14 @@ export class TicketExport {
     private readonly calendar: CalendarService,
     private readonly search: TicketSearchService,
     private readonly audit: AuditService,
+    private readonly cap = TICKET_EXPORT_CAP,
   ) {}
 
   private async *rows(actor: Actor, q: Omit<TicketListQuery, 'limit' | 'offset' | 'sort'>): AsyncGenerator<string[]> {
     const base = await this.search.filtered(actor, q);
     const cal = await this.calendar.current();
     const now = this.clock.now();
-    for (let offset = 0; offset < TICKET_EXPORT_CAP; offset += PAGE) {
+    for (let offset = 0; offset < this.cap; offset += PAGE) {
       const ids = (
         await base.select('t.id').orderBy('t.received_at', 'desc').orderBy('t.id', 'desc').limit(PAGE).offset(offset).execute()
       ).map((r) => r.id);
@@ -111,11 +113,22 @@ export class TicketExport {
   }
 
   async export(actor: Actor, q: Omit<TicketListQuery, 'limit' | 'offset' | 'sort'>, format: 'csv' | 'xlsx'): Promise<Readable> {
-    await this.search.filtered(actor, q); // an unknown unit fails before anything is streamed
+    // An unknown unit, or more tickets than one export may hold, fails before anything is streamed.
+    const base = await this.search.filtered(actor, q);
+    const counted = await this.db.db
+      .selectFrom(
+        base
+          .select('t.id')
+          .limit(this.cap + 1)
+          .as('c'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(counted.n) > this.cap) throw AppError.exportTooLarge(this.cap);
     await this.audit.record(this.db.db, actor, {
       action: 'ticket.export',
       objectType: 'ticket',
-      detail: { format, filter: q, cap: TICKET_EXPORT_CAP },
+      detail: { format, filter: q, cap: this.cap },
     });
     return tabularStream(header, this.rows(actor, q), format, '事件清单', [22, 36, 14, 12, 8, 10, 8, 16, 16, 12, 18, 18, 12, 10]);
   }
