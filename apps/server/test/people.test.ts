@@ -90,6 +90,19 @@ describe('people', () => {
     expect(await names('ageMax=17')).toEqual(['王小明']);
     expect(await names('ageMin=66&ageMax=76')).toEqual(['张三丰', '王大明']);
     expect(await names('flag=leftBehindChild')).toEqual(['王小明']);
+    // Sorted as asked, on every kind of search (the name order is the database's collation, as the list shows it).
+    const inOrder = async (qs: string) =>
+      (await api(t.official, 'GET', `/api/v1/people?within=${t.county.id}&${qs}`)).body.items.map(
+        (p: { name: string }) => p.name,
+      );
+    expect(await inOrder('sort=birthDate')).toEqual(['王大明', '张三丰', '王小明']);
+    expect(await inOrder('sort=-birthDate')).toEqual(['王小明', '张三丰', '王大明']);
+    expect(await inOrder(`sort=-birthDate&q=${encodeURIComponent('明')}`)).toEqual(['王小明', '王大明']);
+    expect(await inOrder('sort=-birthDate&limit=1&offset=1')).toEqual(['张三丰']);
+    const byName = await inOrder('sort=name');
+    expect(byName).toHaveLength(3);
+    expect(await inOrder('sort=name&limit=1&offset=2')).toEqual([byName[2]]);
+    expect((await api(t.official, 'GET', `/api/v1/people?sort=age`)).status).toBe(400);
     expect(await names('residenceType=migrant')).toEqual(['王大明']);
   });
 
