@@ -14,6 +14,12 @@ import { DepartmentRef, Nullable, TicketRef, TicketSummary } from './tickets.ts'
 import { UnitRef } from './units.ts';
 
 // ---- Categories ----
+/**
+ * Working days a stage may stay red before its supervision is raised one level (普通 → 黄牌 → 红牌),
+ * unless its category's rule says otherwise (`supervisionStepWorkdays`).
+ */
+export const SUPERVISION_STEP_WORKDAYS = 5;
+
 export const DeadlineRule = Type.Object(
   {
     workdays: Type.Optional(Type.Integer({ minimum: 1, maximum: 250 })),
@@ -22,7 +28,7 @@ export const DeadlineRule = Type.Object(
     yellowWorkdaysBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
     /**
      * Working days a red stage stays red before its supervision is raised one level (督办 → 黄牌 after
-     * N, → 红牌 after 2N); 5 when absent.
+     * N, → 红牌 after 2N); SUPERVISION_STEP_WORKDAYS when absent.
      */
     supervisionStepWorkdays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
   },

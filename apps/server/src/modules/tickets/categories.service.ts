@@ -21,6 +21,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { defaultCategories } from './categories.defaults.ts';
+import { checkCategoryInput } from './categories.input.ts';
 import { defaultDeadlines } from './deadlines.ts';
 
 type Row = Selectable<TicketCategoryTable> & { dep_code: string | null; dep_name: string | null; dep_unit_id: number | null };
@@ -78,7 +79,7 @@ export class CategoriesService {
 
   async create(actor: Actor, input: CategoryInput): Promise<Category> {
     const now = this.clock.now();
-    this.#checkInput(input);
+    checkCategoryInput(this.#ajv, input);
     await this.#checkParent(null, input.parentId);
     const id = await this.db.db.transaction().execute(async (trx) => {
       const dup = await trx.selectFrom('ticket_category').select('id').where('code', '=', input.code).executeTakeFirst();
@@ -118,7 +119,7 @@ export class CategoriesService {
   async update(actor: Actor, id: number, input: CategoryInput): Promise<Category> {
     const now = this.clock.now();
     await this.get(id);
-    this.#checkInput(input);
+    checkCategoryInput(this.#ajv, input);
     await this.#checkParent(id, input.parentId);
     const taken = await this.db.db
       .selectFrom('ticket_category')
@@ -230,32 +231,6 @@ export class CategoriesService {
         throw AppError.badRequest('A category cannot sit below itself', [
           { path: '/body/parentId', message: 'is the category itself or below it' },
         ]);
-  }
-
-  #checkInput(input: CategoryInput) {
-    if (input.deadlines) {
-      for (const urgency of ['normal', 'urgent'] as const)
-        for (const stage of ['accept', 'feedback', 'resolve'] as const) {
-          const r = input.deadlines[urgency][stage];
-          if ((r.workdays === undefined) === (r.months === undefined))
-            throw AppError.badRequest(`Deadline ${urgency}.${stage} needs either workdays or months`, [
-              { path: `/body/deadlines/${urgency}/${stage}`, message: 'needs exactly one of workdays, months' },
-            ]);
-        }
-    }
-    if (input.fieldsSchema) {
-      if (input.fieldsSchema.type !== 'object')
-        throw AppError.badRequest('fieldsSchema must describe an object', [
-          { path: '/body/fieldsSchema/type', message: 'must be "object"' },
-        ]);
-      try {
-        this.#ajv.compile(input.fieldsSchema);
-      } catch (e) {
-        throw AppError.badRequest(`fieldsSchema is not a valid JSON Schema: ${(e as Error).message}`, [
-          { path: '/body/fieldsSchema', message: 'is not a valid JSON Schema' },
-        ]);
-      }
-    }
   }
 
   #validator(c: Category): ValidateFunction {

@@ -12,7 +12,7 @@ import type {
   TicketState,
   TicketUrgency,
 } from '@wangge/contracts';
-import { openTicketStates } from '@wangge/contracts';
+import { openTicketStates, SUPERVISION_STEP_WORKDAYS } from '@wangge/contracts';
 import type { Deadline, WorkCalendar } from '../calendar/work-calendar.ts';
 
 /** Defaults of each deadline class; a category may carry its own. */
@@ -26,12 +26,6 @@ export const defaultDeadlines: Record<'ordinary' | 'major', DeadlineRules> = {
     urgent: { accept: { workdays: 1 }, feedback: { workdays: 1 }, resolve: { workdays: 7 } },
   },
 };
-
-/**
- * Working days a stage may stay red before its supervision is raised one level (普通 → 黄牌 → 红牌),
- * unless its category's rule says otherwise (`supervisionStepWorkdays`).
- */
-export const SUPERVISION_STEP_WORKDAYS = 5;
 
 /** The supervision step of each stage, in working days. */
 export type SupervisionStepRules = Record<TicketStage, number>;

@@ -9,13 +9,13 @@ const county = unit({ id: 1, kind: 'county', name: '安远县' });
 const water = category({ id: 10, code: 'water', name: '供水', defaultLevel: 'village' });
 const well = category({ id: 11, parentId: 10, code: 'water.well', name: '机井损坏', duplicateRadiusM: 300 });
 
-function serve(answer: (request: FakeRequest) => Response = (r) => json(200, { ...well, ...bodyOf(r) })) {
+function serve(answer: (request: FakeRequest) => Response = (r) => json(200, { ...well, ...bodyOf(r) }), edited = well) {
   const saved: FakeRequest[] = [];
   stubHealthyServer({
     '/api/v1/auth/me': () => json(200, me('systemAdmin', county)),
     '/api/v1/units': () => json(200, page([county])),
     '/api/v1/users': () => json(200, page([])),
-    '/api/v1/ticket-categories': () => json(200, [water, well]),
+    '/api/v1/ticket-categories': () => json(200, [water, edited]),
     '/api/v1/departments': () => json(200, [{ id: 3, code: '430624-SL', name: '县水利局', unitId: 1 }]),
     '/api/v1/ticket-categories/11': (request) => {
       saved.push(request);
@@ -63,6 +63,29 @@ describe('事件类别', { timeout: 20_000 }, () => {
     expect(body).toMatchObject({ code: 'water.well', parentId: 10, duplicateRadiusM: 500 });
     expect((body.deadlines as { normal: { resolve: unknown } }).normal.resolve).toEqual({ workdays: 10 });
     await waitFor(() => expect(screen.queryByTestId('category-form')).toBeNull());
+  });
+
+  it('keeps a supervision step set through the API when the category is saved, and sends a step typed in', async () => {
+    const rules = {
+      accept: { workdays: 1 },
+      feedback: { workdays: 3, yellowWorkdaysBefore: 1 },
+      resolve: { workdays: 7, supervisionStepWorkdays: 2 },
+    };
+    const saved = serve(undefined, { ...well, customDeadlines: true, deadlines: { normal: rules, urgent: rules } });
+    const form = await editWell();
+    const step = (label: string) => form.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)!;
+    expect(screen.getByText('督办升级间隔（工作日）')).toBeTruthy();
+    expect(step('一般 办结 督办升级间隔（工作日）').value).toBe('2');
+    // Absent: the field is empty and shows the default the server applies.
+    expect(step('一般 受理交办 督办升级间隔（工作日）').value).toBe('');
+    expect(step('一般 受理交办 督办升级间隔（工作日）').placeholder).toBe('5');
+    fireEvent.change(step('紧急 受理交办 督办升级间隔（工作日）'), { target: { value: '3' } });
+    save();
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const deadlines = bodyOf(saved[0]!).deadlines as Record<string, Record<string, unknown>>;
+    expect(deadlines.normal).toStrictEqual(rules);
+    expect(deadlines.urgent).toStrictEqual({ ...rules, accept: { workdays: 1, supervisionStepWorkdays: 3 } });
   });
 
   it('checks the extra fields are a JSON object before sending, and shows the server’s reason', async () => {

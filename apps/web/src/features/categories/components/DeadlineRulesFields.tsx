@@ -1,8 +1,10 @@
 /**
- * A category's own deadlines: for each urgency and stage, an amount in working days or months, and
- * how many working days before the due day the light turns yellow (empty: on the due day).
+ * A category's own deadlines: for each urgency and stage, an amount in working days or months, how
+ * many working days before the due day the light turns yellow (empty: on the due day), and how many
+ * working days a red stage stays red before its supervision is raised a level (empty: the default).
  */
 import { Form, InputNumber, Select, Table } from 'antd';
+import { SUPERVISION_STEP_WORKDAYS } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { STAGES, URGENCIES } from '../utils/category-form.ts';
 
@@ -17,6 +19,8 @@ const cells: Cell[] = URGENCIES.flatMap((urgency) => STAGES.map((stage) => ({ ke
 export function DeadlineRulesFields() {
   const { t } = useTranslation();
   const at = (c: Cell, field: string) => ['deadlines', c.urgency, c.stage, field];
+  const label = (c: Cell, column: 'amount' | 'yellow' | 'supervisionStep') =>
+    `${t(`tickets.urgency.${c.urgency}`)} ${t(`tickets.stage.${c.stage}`)} ${t(`categories.${column}`)}`;
   return (
     <Table<Cell>
       size="small"
@@ -32,13 +36,7 @@ export function DeadlineRulesFields() {
           title: t('categories.amount'),
           render: (_, c) => (
             <Form.Item name={at(c, 'amount')} rules={[{ required: true }]} noStyle>
-              <InputNumber
-                min={1}
-                max={250}
-                precision={0}
-                style={{ width: 80 }}
-                aria-label={`${t(`tickets.urgency.${c.urgency}`)} ${t(`tickets.stage.${c.stage}`)} ${t('categories.amount')}`}
-              />
+              <InputNumber min={1} max={250} precision={0} style={{ width: 80 }} aria-label={label(c, 'amount')} />
             </Form.Item>
           ),
         },
@@ -63,7 +61,23 @@ export function DeadlineRulesFields() {
           title: t('categories.yellow'),
           render: (_, c) => (
             <Form.Item name={at(c, 'yellow')} noStyle>
-              <InputNumber min={0} max={30} precision={0} style={{ width: 80 }} placeholder="0" />
+              <InputNumber min={0} max={30} precision={0} style={{ width: 80 }} placeholder="0" aria-label={label(c, 'yellow')} />
+            </Form.Item>
+          ),
+        },
+        {
+          key: 'step',
+          title: t('categories.supervisionStep'),
+          render: (_, c) => (
+            <Form.Item name={at(c, 'step')} noStyle>
+              <InputNumber
+                min={1}
+                max={30}
+                precision={0}
+                style={{ width: 80 }}
+                placeholder={String(SUPERVISION_STEP_WORKDAYS)}
+                aria-label={label(c, 'supervisionStep')}
+              />
             </Form.Item>
           ),
         },

@@ -11,7 +11,11 @@ const well: Category = {
   defaultDepartment: { id: 3, code: '430624-SL', name: '县水利局', unitId: 1 },
   deadlineClass: 'major',
   deadlines: {
-    normal: { accept: { workdays: 2 }, feedback: { workdays: 4 }, resolve: { months: 1, yellowWorkdaysBefore: 2 } },
+    normal: {
+      accept: { workdays: 2 },
+      feedback: { workdays: 4, supervisionStepWorkdays: 2 },
+      resolve: { months: 1, yellowWorkdaysBefore: 2, supervisionStepWorkdays: 10 },
+    },
     urgent: { accept: { workdays: 1 }, feedback: { workdays: 1 }, resolve: { workdays: 3 } },
   },
   customDeadlines: true,
@@ -23,10 +27,12 @@ const well: Category = {
 };
 
 describe('category form', () => {
-  it('round-trips a category through the form: rules in working days or months, yellow leads, the schema', () => {
+  it('round-trips a category through the form: rules in working days or months, yellow leads, supervision steps, the schema', () => {
     const values = formValuesOf(well);
-    expect(values.deadlines.normal.resolve).toEqual({ amount: 1, unit: 'months', yellow: 2 });
-    expect(categoryInputOf(values)).toEqual({
+    expect(values.deadlines.normal.resolve).toEqual({ amount: 1, unit: 'months', yellow: 2, step: 10 });
+    expect(values.deadlines.normal.accept).toEqual({ amount: 2, unit: 'workdays', yellow: null, step: null });
+    // toStrictEqual: an optional rule field absent before is absent after (not undefined, not null).
+    expect(categoryInputOf(values)).toStrictEqual({
       code: 'water.well',
       name: '机井损坏',
       parentId: 2,
@@ -42,10 +48,21 @@ describe('category form', () => {
     });
   });
 
+  it('sends a supervision step set in the form, and none for a step emptied (the server then uses 5)', () => {
+    const values = formValuesOf(well);
+    values.deadlines.urgent.accept.step = 3;
+    values.deadlines.normal.feedback.step = null;
+    values.deadlines.normal.resolve.step = undefined;
+    const rules = categoryInputOf(values).deadlines!;
+    expect(rules.urgent.accept).toStrictEqual({ workdays: 1, supervisionStepWorkdays: 3 });
+    expect(rules.normal.feedback).toStrictEqual({ workdays: 4 });
+    expect(rules.normal.resolve).toStrictEqual({ months: 1, yellowWorkdaysBefore: 2 });
+  });
+
   it('starts a new category under its parent on the 13710 defaults, and sends no rules unless customised', () => {
     const values = formValuesOf(null, 7);
     expect(values).toMatchObject({ parentId: 7, defaultLevel: 'grid', customDeadlines: false, status: 'active' });
-    expect(values.deadlines.normal.resolve).toEqual({ amount: 7, unit: 'workdays', yellow: null });
+    expect(values.deadlines.normal.resolve).toEqual({ amount: 7, unit: 'workdays', yellow: null, step: null });
     expect(categoryInputOf({ ...values, code: ' a.b ', name: '某类' })).toMatchObject({
       code: 'a.b',
       deadlines: null,

@@ -1,6 +1,8 @@
 /**
  * A category as the administration form holds it, and back: deadline rules as an amount with its
- * unit (working days or months) and the yellow lead per stage; the extra fields' JSON Schema as text.
+ * unit (working days or months), the yellow lead and the supervision step per stage; the extra fields'
+ * JSON Schema as text. An optional rule field left empty is sent absent (the server's default holds),
+ * so a rule comes back from the form exactly as it went in.
  */
 import type { Category, CategoryInput, DeadlineRule, DeadlineRules, HandlingLevel, StageRules } from '@wangge/contracts';
 
@@ -11,6 +13,8 @@ export interface RuleValue {
   amount: number;
   unit: 'workdays' | 'months';
   yellow?: number | null | undefined;
+  /** Working days between supervision levels (督办 → 黄牌 → 红牌); empty: the default 5. */
+  step?: number | null | undefined;
 }
 type StageValues = Record<(typeof STAGES)[number], RuleValue>;
 
@@ -40,11 +44,13 @@ const ruleValue = (r: DeadlineRule): RuleValue => ({
   amount: r.months ?? r.workdays ?? 1,
   unit: r.months !== undefined ? 'months' : 'workdays',
   yellow: r.yellowWorkdaysBefore ?? null,
+  step: r.supervisionStepWorkdays ?? null,
 });
 
 const ruleOf = (v: RuleValue): DeadlineRule => ({
   ...(v.unit === 'months' ? { months: v.amount } : { workdays: v.amount }),
   ...(v.yellow !== null && v.yellow !== undefined ? { yellowWorkdaysBefore: v.yellow } : {}),
+  ...(v.step !== null && v.step !== undefined ? { supervisionStepWorkdays: v.step } : {}),
 });
 
 const stagesOf = (s: StageRules): StageValues => ({
