@@ -27,6 +27,16 @@ export type PersonFlag = (typeof PersonFlags)[number];
 
 export const Sex = Type.Enum(['male', 'female'] as const);
 
+/**
+ * The identity document a person is registered with: the resident ID (居民身份证) for the mainland;
+ * for people from outside it (境外人员) also the Hong Kong/Macao/Taiwan residence permit (港澳台居民
+ * 居住证), the foreign permanent residence ID (外国人永久居留身份证), a passport (护照) or a travel
+ * permit (往来内地/大陆通行证). Only the first three hold the birth date and sex.
+ */
+export const IdTypes = ['residentId', 'residencePermit', 'foreignPermanentId', 'passport', 'travelPermit'] as const;
+export const IdType = Type.Enum(IdTypes);
+export type IdType = (typeof IdTypes)[number];
+
 export const Person = Type.Object({
   id: Id,
   unit: UnitRef,
@@ -37,7 +47,8 @@ export const Person = Type.Object({
   birthDate: DateOnly,
   age: Type.Integer(),
   ethnicity: Type.Union([Type.String(), Type.Null()]),
-  idNumber: Type.String({ description: 'Masked: first 3 and last 4' }),
+  idType: IdType,
+  idNumber: Type.String({ description: 'Masked: first 3 and last 4 (18 characters), else first 1 and last 3' }),
   phone: Type.Union([Type.String({ description: 'Masked: 138****1234' }), Type.Null()]),
   residenceType: ResidenceType,
   education: Type.Union([Type.String(), Type.Null()]),
@@ -53,8 +64,10 @@ export const PersonInput = Type.Object(
   {
     unitId: Id,
     name: Name,
-    idNumber: Type.String({ minLength: 15, maxLength: 20 }),
-    /** Optional: derived from the ID number; when given it must agree. */
+    /** Default residentId; the others only for residenceType foreign. */
+    idType: Type.Optional(IdType),
+    idNumber: Type.String({ minLength: 5, maxLength: 20 }),
+    /** Derived from a resident ID, residence permit or permanent residence ID (when given it must agree); required with the other documents. */
     sex: Type.Optional(Sex),
     birthDate: Type.Optional(DateOnly),
     ethnicity: Type.Optional(Type.String({ maxLength: 20 })),
@@ -71,7 +84,7 @@ export const PersonInput = Type.Object(
 );
 export type PersonInput = Static<typeof PersonInput>;
 export const PersonUpdate = Type.Intersect([
-  Type.Partial(Type.Omit(PersonInput, ['idNumber'])),
+  Type.Partial(Type.Omit(PersonInput, ['idNumber', 'idType'])),
   Type.Object({ version: Type.Integer() }),
 ]);
 export type PersonUpdate = Static<typeof PersonUpdate>;
@@ -81,7 +94,9 @@ export const PersonQuery = Type.Object(
   {
     within: Type.Optional(Id),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Name (partial, Chinese)' })),
-    idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18, description: 'Exact ID number' })),
+    idNumber: Type.Optional(
+      Type.String({ minLength: 5, maxLength: 20, pattern: '^[0-9A-Za-z]+$', description: 'Exact document number, of any type' }),
+    ),
     phone: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
     address: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     residenceType: Type.Optional(ResidenceType),

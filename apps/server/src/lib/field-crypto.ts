@@ -133,6 +133,8 @@ export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '*'.repeat(phone.length);
 }
 
+/** 18 characters: the first 3 and last 4 shown; a passport or permit: the first and last 3; short ones: nothing. */
 export function maskIdNumber(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 3)}***********${id.slice(14)}` : '*'.repeat(id.length);
+  if (id.length === 18) return `${id.slice(0, 3)}***********${id.slice(14)}`;
+  return id.length >= 8 ? `${id[0]}${'*'.repeat(id.length - 4)}${id.slice(-3)}` : '*'.repeat(id.length);
 }

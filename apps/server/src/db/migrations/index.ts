@@ -20,6 +20,7 @@ import * as m0014 from './0014_address_bigrams.ts';
 import * as m0015 from './0015_import_privacy.ts';
 import * as m0016 from './0016_profile_indexes.ts';
 import * as m0017 from './0017_unit_day_figure.ts';
+import * as m0018 from './0018_person_id_type.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0015_import_privacy': m0015,
   '0016_profile_indexes': m0016,
   '0017_unit_day_figure': m0017,
+  '0018_person_id_type': m0018,
 };

@@ -14,6 +14,8 @@ export interface PersonTable {
   sex: 'male' | 'female';
   birth_date: string;
   ethnicity: string | null;
+  /** lib/id-documents.ts; default residentId. */
+  id_type: ColumnType<string, string | undefined, string>;
   id_number_enc: string;
   id_number_bidx: string;
   id_number_masked: string;

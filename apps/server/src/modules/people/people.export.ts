@@ -18,6 +18,13 @@ import { toPerson, type PeopleService } from './people.service.ts';
 export const EXPORT_CAP = 50_000;
 const PAGE = 2000;
 
+const idTypeWords = {
+  residentId: '居民身份证',
+  residencePermit: '港澳台居民居住证',
+  foreignPermanentId: '外国人永久居留身份证',
+  passport: '护照',
+  travelPermit: '往来内地通行证',
+} as const;
 const residenceWords = { registered: '户籍人口', migrant: '流动人口', unregistered: '未落户人口', foreign: '境外人员' } as const;
 const header = [
   '姓名',
@@ -25,6 +32,7 @@ const header = [
   '出生日期',
   '年龄',
   '公民身份号码',
+  '证件类型',
   '联系电话',
   '人口类型',
   '民族',
@@ -62,6 +70,7 @@ export class PeopleExport {
           p.birthDate,
           String(p.age),
           p.idNumber,
+          idTypeWords[p.idType],
           p.phone ?? '',
           residenceWords[p.residenceType],
           p.ethnicity ?? '',

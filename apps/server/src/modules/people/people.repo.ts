@@ -9,7 +9,8 @@ export interface PersonFilter {
   withinPath?: string;
   nameGrams?: string[];
   nameLike?: string;
-  idBidx?: string;
+  /** Blind indexes of the document number searched (one per document type it could be). */
+  idBidx?: string[];
   phoneBidx?: string;
   addressGrams?: string[];
   addressLike?: string;
@@ -34,6 +35,7 @@ const columns = [
   'p.sex',
   'p.birth_date',
   'p.ethnicity',
+  'p.id_type',
   'p.id_number_masked',
   'p.phone_masked',
   'p.residence_type',
@@ -58,7 +60,7 @@ export const peopleRepo = {
     if (f.withinPath) q = q.where(sql<SqlBool>`u.path <@ ${f.withinPath}::ltree`);
     if (f.nameGrams?.length)
       q = q.where(sql<SqlBool>`p.name_grams @> ${sql.val(f.nameGrams)}::text[]`).where('p.name', 'like', like(f.nameLike!));
-    if (f.idBidx) q = q.where('p.id_number_bidx', '=', f.idBidx);
+    if (f.idBidx) q = q.where('p.id_number_bidx', 'in', f.idBidx.length > 0 ? f.idBidx : ['']);
     if (f.phoneBidx) q = q.where('p.phone_bidx', '=', f.phoneBidx);
     if (f.addressGrams?.length) q = q.where(sql<SqlBool>`p.address_grams @> ${sql.val(f.addressGrams)}::text[]`);
     // A one-character address has no bigram to look up: LIKE alone answers it.

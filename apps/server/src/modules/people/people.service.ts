@@ -7,6 +7,7 @@ import {
   Permission,
   type PageOf,
   type Person,
+  type IdType,
   type PersonFlag,
   type PersonInput,
   type PersonProfile,
@@ -26,7 +27,7 @@ import type { Actor } from '../access/actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { todayOf } from '../units/units.service.ts';
 import { addressQueryGrams, peopleRepo, queryGrams, type PersonFilter, type PersonListRow } from './people.repo.ts';
-import { blindIndexOfId, blindIndexOfPhone, checkPerson, type FieldProblem } from './person-rules.ts';
+import { blindIndexesOfAnyId, blindIndexOfPhone, checkPerson, type FieldProblem } from './person-rules.ts';
 
 export function toPerson(r: PersonListRow, today: string): Person {
   return {
@@ -39,6 +40,7 @@ export function toPerson(r: PersonListRow, today: string): Person {
     birthDate: r.birth_date,
     age: ageOn(r.birth_date, today),
     ethnicity: r.ethnicity,
+    idType: r.id_type as IdType,
     idNumber: r.id_number_masked,
     phone: r.phone_masked,
     residenceType: r.residence_type as ResidenceType,
@@ -84,7 +86,7 @@ export class PeopleService {
       f.nameGrams = queryGrams(q.q);
       f.nameLike = q.q.trim();
     }
-    if (q.idNumber) f.idBidx = blindIndexOfId(this.crypto, q.idNumber);
+    if (q.idNumber) f.idBidx = blindIndexesOfAnyId(this.crypto, q.idNumber);
     if (q.phone) f.phoneBidx = blindIndexOfPhone(this.crypto, q.phone);
     if (q.address) {
       f.addressGrams = addressQueryGrams(q.address);
@@ -218,9 +220,11 @@ export class PeopleService {
     if (input.unitId !== undefined || input.householdId !== undefined) await this.homeUnit(actor, unitId, householdId);
     const merged = {
       name: input.name ?? current.name,
+      idType: current.id_type as IdType,
       idNumber: this.crypto.decrypt(current.id_number_enc),
-      sex: input.sex,
-      birthDate: input.birthDate,
+      // Derived from the document when it holds them (and then equal); kept from the record otherwise.
+      sex: input.sex ?? current.sex,
+      birthDate: input.birthDate ?? current.birth_date,
       ethnicity: input.ethnicity ?? current.ethnicity ?? undefined,
       phone: input.phone ?? (current.phone_enc ? this.crypto.decrypt(current.phone_enc) : undefined),
       residenceType: input.residenceType ?? (current.residence_type as ResidenceType),

@@ -3,15 +3,18 @@
  * judged the same way wherever it comes from. Returns the database row (encrypted, blind-indexed,
  * masked) or the reasons, per field.
  */
-import type { PersonFlag, ResidenceType } from '@wangge/contracts';
-import { PersonFlags, ResidenceTypes } from '@wangge/contracts';
-import { idNumberProblemText, normalizeIdNumber, parseIdNumber } from '../../lib/id-number.ts';
+import type { IdType, PersonFlag, ResidenceType } from '@wangge/contracts';
+import { IdTypes, PersonFlags, ResidenceTypes } from '@wangge/contracts';
+import { checkIdDocument, documentFitsResidence, possibleIdTypes } from '../../lib/id-documents.ts';
+import { normalizeIdNumber } from '../../lib/id-number.ts';
 import { maskIdNumber, maskPhone, type FieldCrypto } from '../../lib/field-crypto.ts';
 import { countyCodes } from '../units/division-import.ts';
 import { addressGrams, textGrams } from '../../lib/grams.ts';
 
 export interface PersonFields {
   name: string;
+  /** Default residentId. */
+  idType?: IdType | undefined;
   idNumber: string;
   sex?: 'male' | 'female' | undefined;
   birthDate?: string | undefined;
@@ -32,6 +35,7 @@ export interface PersonRow {
   sex: 'male' | 'female';
   birth_date: string;
   ethnicity: string | null;
+  id_type: IdType;
   id_number_enc: string;
   id_number_bidx: string;
   id_number_masked: string;
@@ -61,7 +65,21 @@ export function isRegionCode(code: string): boolean {
   return regions.has(code);
 }
 
-export const blindIndexOfId = (crypto: FieldCrypto, raw: string) => crypto.blindIndex(`id:${normalizeIdNumber(raw)}`);
+/**
+ * The blind index of a document number. The 18-character numbers (resident ID, residence permit,
+ * permanent residence ID) share one namespace, as they do in reality; passport and travel permit
+ * numbers are only unique with their type.
+ */
+export const blindIndexOfId = (crypto: FieldCrypto, raw: string, type: IdType = 'residentId') =>
+  crypto.blindIndex(
+    type === 'passport' || type === 'travelPermit' ? `id:${type}:${normalizeIdNumber(raw)}` : `id:${normalizeIdNumber(raw)}`,
+  );
+
+/** The blind indexes an exact search by document number looks up (the number of any document type). */
+export const blindIndexesOfAnyId = (crypto: FieldCrypto, raw: string) => {
+  const n = normalizeIdNumber(raw).replace(/\s+/g, '');
+  return [...new Set(possibleIdTypes(n).map((t) => blindIndexOfId(crypto, n, t)))];
+};
 export const blindIndexOfPhone = (crypto: FieldCrypto, phone: string) => crypto.blindIndex(`phone:${phone}`);
 
 export function checkPerson(
@@ -73,33 +91,49 @@ export function checkPerson(
   const name = p.name?.trim() ?? '';
   if (!name) problems.push({ field: 'name', message: 'name is required' });
   else if (name.length > 100) problems.push({ field: 'name', message: 'name is longer than 100 characters' });
-  const id = normalizeIdNumber(p.idNumber ?? '');
-  const parsed = parseIdNumber(id, isRegionCode, today);
-  if (!parsed.ok) problems.push({ field: 'idNumber', message: idNumberProblemText[parsed.problem] });
-  else {
-    if (p.sex && p.sex !== parsed.facts.sex)
-      problems.push({ field: 'sex', message: `sex contradicts the ID number (${parsed.facts.sex})` });
-    if (p.birthDate && p.birthDate !== parsed.facts.birthDate)
-      problems.push({ field: 'birthDate', message: `birth date contradicts the ID number (${parsed.facts.birthDate})` });
+  const idType = p.idType ?? 'residentId';
+  const doc = IdTypes.includes(idType)
+    ? checkIdDocument(idType, p.idNumber ?? '', today, isRegionCode)
+    : ({ ok: false, message: `ID type must be one of ${IdTypes.join(', ')}` } as const);
+  let facts: { sex: 'male' | 'female'; birthDate: string } | null = null;
+  if (!doc.ok) problems.push({ field: 'idNumber', message: doc.message });
+  else if (!documentFitsResidence(idType, p.residenceType))
+    problems.push({
+      field: 'idType',
+      message: 'this document is for people from outside the mainland (residence type foreign) only',
+    });
+  else if (doc.facts) {
+    facts = doc.facts;
+    if (p.sex && p.sex !== doc.facts.sex)
+      problems.push({ field: 'sex', message: `sex contradicts the ID number (${doc.facts.sex})` });
+    if (p.birthDate && p.birthDate !== doc.facts.birthDate)
+      problems.push({ field: 'birthDate', message: `birth date contradicts the ID number (${doc.facts.birthDate})` });
+  } else {
+    // A passport or travel permit does not say: the record must.
+    if (!p.sex) problems.push({ field: 'sex', message: 'sex is required with this document' });
+    if (!p.birthDate) problems.push({ field: 'birthDate', message: 'birth date is required with this document' });
+    else if (p.birthDate > today) problems.push({ field: 'birthDate', message: 'birth date is in the future' });
+    if (p.sex && p.birthDate) facts = { sex: p.sex, birthDate: p.birthDate };
   }
   if (p.phone && !/^1[3-9][0-9]{9}$/.test(p.phone))
     problems.push({ field: 'phone', message: 'phone must be an 11-digit mobile number' });
   if (!ResidenceTypes.includes(p.residenceType))
     problems.push({ field: 'residenceType', message: `residence type must be one of ${ResidenceTypes.join(', ')}` });
   for (const f of p.flags ?? []) if (!PersonFlags.includes(f)) problems.push({ field: 'flags', message: `unknown flag ${f}` });
-  if (problems.length || !parsed.ok) return { ok: false, problems };
+  if (problems.length || !doc.ok || !facts) return { ok: false, problems };
   return {
     ok: true,
     row: {
       name,
       name_grams: textGrams(name),
       address_grams: addressGrams(p.address?.trim()),
-      sex: parsed.facts.sex,
-      birth_date: parsed.facts.birthDate,
+      sex: facts.sex,
+      birth_date: facts.birthDate,
       ethnicity: p.ethnicity?.trim() || null,
-      id_number_enc: crypto.encrypt(id),
-      id_number_bidx: blindIndexOfId(crypto, id),
-      id_number_masked: maskIdNumber(id),
+      id_type: idType,
+      id_number_enc: crypto.encrypt(doc.number),
+      id_number_bidx: blindIndexOfId(crypto, doc.number, idType),
+      id_number_masked: maskIdNumber(doc.number),
       phone_enc: p.phone ? crypto.encrypt(p.phone) : null,
       phone_bidx: p.phone ? blindIndexOfPhone(crypto, p.phone) : null,
       phone_masked: p.phone ? maskPhone(p.phone) : null,

@@ -57,6 +57,7 @@ const columns = [
   'sex',
   'birth_date',
   'ethnicity',
+  'id_type',
   'id_number_enc',
   'id_number_bidx',
   'id_number_masked',

@@ -2,10 +2,11 @@
  * The columns of the people template: Chinese headers as officials know them, and how each cell
  * becomes a field. Values are accepted the way people type them (男/女, 户籍人口, 2024/3/5 …).
  */
-import type { PersonFlag, ResidenceType } from '@wangge/contracts';
+import type { IdType, PersonFlag, ResidenceType } from '@wangge/contracts';
 
 export type ColumnKey =
   | 'name'
+  | 'idType'
   | 'idNumber'
   | 'sex'
   | 'birthDate'
@@ -30,6 +31,8 @@ export interface Column {
 export const peopleColumns: Column[] = [
   { key: 'name', header: '姓名', required: true, example: '张三' },
   { key: 'idNumber', header: '公民身份号码', required: true, example: '430624199001011234' },
+  // Empty means 居民身份证; the other documents are for 境外人员 (and then 性别 and 出生日期 are needed).
+  { key: 'idType', header: '证件类型', required: false, example: '居民身份证' },
   { key: 'sex', header: '性别', required: false, example: '男' },
   { key: 'birthDate', header: '出生日期', required: false, example: '1990-01-01' },
   { key: 'ethnicity', header: '民族', required: false, example: '汉族' },
@@ -84,6 +87,23 @@ export const flagWords: Record<string, PersonFlag> = {
   独居: 'livingAlone',
   独居老人: 'livingAlone',
   退役军人: 'veteran',
+};
+
+export const idTypeWords: Record<string, IdType> = {
+  居民身份证: 'residentId',
+  身份证: 'residentId',
+  港澳台居民居住证: 'residencePermit',
+  居住证: 'residencePermit',
+  外国人永久居留身份证: 'foreignPermanentId',
+  外国人永久居留证: 'foreignPermanentId',
+  永久居留身份证: 'foreignPermanentId',
+  护照: 'passport',
+  港澳居民来往内地通行证: 'travelPermit',
+  台湾居民来往大陆通行证: 'travelPermit',
+  往来内地通行证: 'travelPermit',
+  通行证: 'travelPermit',
+  台胞证: 'travelPermit',
+  回乡证: 'travelPermit',
 };
 
 export const sexWords: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', male: 'male', female: 'female' };

@@ -3,7 +3,7 @@
  */
 import type { PersonFlag } from '@wangge/contracts';
 import type { PersonFields } from '../person-rules.ts';
-import { flagWords, parseDate, peopleColumns, residenceTypeWords, sexWords, type ColumnKey } from './columns.ts';
+import { flagWords, idTypeWords, parseDate, peopleColumns, residenceTypeWords, sexWords, type ColumnKey } from './columns.ts';
 
 export interface ParsedRow {
   fields: PersonFields;
@@ -40,6 +40,9 @@ export function parseRow(cells: string[], index: Map<ColumnKey, number>): Parsed
     if (f) flags.push(f);
     else bad('flags', `不认识的关爱标识“${word}”`);
   }
+  const idTypeText = get('idType');
+  const idType = idTypeText ? idTypeWords[idTypeText] : 'residentId';
+  if (!idType) bad('idType', '证件类型应为 居民身份证、港澳台居民居住证、外国人永久居留身份证、护照 或 往来内地通行证');
   const phone = get('phone');
   if (phone && !/^1[3-9][0-9]{9}$/.test(phone)) bad('phone', '联系电话应为11位手机号');
   const householdText = get('householdId');
@@ -54,6 +57,7 @@ export function parseRow(cells: string[], index: Map<ColumnKey, number>): Parsed
   return {
     fields: {
       name,
+      idType: idType ?? 'residentId',
       idNumber: get('idNumber'),
       sex,
       birthDate: birthDate ?? undefined,
@@ -81,6 +85,15 @@ const ruleWords: Record<string, string> = {
   'ID number holds a birth date in the future': '公民身份号码中的出生日期晚于今天',
   'ID number check character is wrong': '公民身份号码校验码错误',
   'name is required': '姓名必填',
+  'residence permit number must start with 810000, 820000 or 830000': '港澳台居民居住证号码应以810000、820000或830000开头',
+  'foreign permanent residence ID must be 9 and 16 digits and a digit or X, or 3 letters and 12 digits':
+    '外国人永久居留身份证号码应为9开头的18位，或3位字母加12位数字',
+  'passport number must be 5 to 17 letters or digits': '护照号码应为5至17位字母或数字',
+  'travel permit number must be H or M and 8 or 10 digits, or 8 digits': '通行证号码应为H或M加8或10位数字，或8位数字',
+  'this document is for people from outside the mainland (residence type foreign) only': '该证件类型仅用于境外人员',
+  'sex is required with this document': '该证件不含性别，请填写性别',
+  'birth date is required with this document': '该证件不含出生日期，请填写出生日期',
+  'birth date is in the future': '出生日期晚于今天',
   'name is longer than 100 characters': '姓名超过100个字',
 };
 

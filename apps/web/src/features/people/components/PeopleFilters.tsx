@@ -7,7 +7,8 @@ import { PersonFlags, ResidenceTypes } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import type { PeopleFilterValues } from '../hooks/use-people-view.ts';
 
-const ID_NUMBER = /^\d{17}[\dXx]$/;
+/** Any document's full number: a resident ID, a passport, a permit (the server tries each). */
+const ID_NUMBER = /^[0-9A-Za-z]{5,20}$/;
 const PHONE = /^1[3-9]\d{9}$/;
 
 export function PeopleFilters({
@@ -51,7 +52,7 @@ export function PeopleFilters({
         label={t('people.filters.idNumber')}
         rules={[{ pattern: ID_NUMBER, message: t('people.filters.idNumberInvalid') }]}
       >
-        <Input allowClear style={{ width: 190 }} placeholder={t('people.filters.idNumberPlaceholder')} maxLength={18} />
+        <Input allowClear style={{ width: 190 }} placeholder={t('people.filters.idNumberPlaceholder')} maxLength={20} />
       </Form.Item>
       <Form.Item
         name="phone"

@@ -66,7 +66,17 @@ export function PeopleTable({ data, loading, page, sort, onPage, onSort }: Peopl
       sorter: true,
       sortOrder: orderOf('age', sort),
     },
-    { key: 'idNumber', title: t('people.fields.idNumber'), width: 170, render: (_, p) => <span style={mono}>{p.idNumber}</span> },
+    {
+      key: 'idNumber',
+      title: t('people.fields.documentNumber'),
+      width: 170,
+      render: (_, p) => (
+        <span title={t(`people.idType.${p.idType}`)}>
+          <span style={mono}>{p.idNumber}</span>
+          {p.idType !== 'residentId' && <Typography.Text type="secondary"> {t(`people.idType.${p.idType}`)}</Typography.Text>}
+        </span>
+      ),
+    },
     {
       key: 'phone',
       title: t('people.fields.phone'),

@@ -25,7 +25,8 @@ export function PersonFacts({ person, canReveal }: { person: Person; canReveal: 
         { key: 'age', label: t('people.fields.age'), children: person.age },
         {
           key: 'idNumber',
-          label: t('people.fields.idNumber'),
+          // 公民身份号码 for a resident ID; the document's own name (护照…) for the others.
+          label: person.idType === 'residentId' ? t('people.fields.idNumber') : t(`people.idType.${person.idType}`),
           children: <RevealableValue personId={person.id} field="idNumber" masked={person.idNumber} canReveal={canReveal} />,
         },
         {

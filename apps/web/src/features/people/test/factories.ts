@@ -13,6 +13,7 @@ export function person(overrides: Partial<Person> & { name: string; unit: UnitRe
     birthDate: '1958-04-02',
     age: 67,
     ethnicity: '汉族',
+    idType: 'residentId',
     idNumber: '430***********1234',
     phone: '138****1234',
     residenceType: 'registered',
