@@ -3,6 +3,7 @@
  * the events it missed, in order and once, then the live ones; never a ticket outside its scope.
  */
 import http from 'node:http';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from './factories.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
@@ -151,6 +152,47 @@ describe('live events: Last-Event-ID', () => {
       expect(frames.map((f) => f.data.ticket.id)).toEqual([b.id]);
     } finally {
       county.stream.close();
+    }
+  });
+
+  it('replays a viewer’s own missed events even behind more than 500 of another village’s', async () => {
+    const { worker, village2, dispatcher } = w.users;
+    const before = await lastNotificationId();
+    // While nobody listens: 600 events on the other village's ticket, then the grid's own.
+    const b = await reportAs(village2, '断线期间：新塘（多次变化）', { lng: 112.7, lat: 28.2 });
+    await sql`insert into ticket_notification (ticket_id, kind, light, target_unit_id, target_department_id, at)
+              select ${b.id}, 'light', 'yellow', ${w.village2.id}, null, now() from generate_series(1, 600)`.execute(rt.db.db);
+    let a = await reportAs(worker, '断线期间：东塘（在后）');
+    a = await op(worker, a, 'accept');
+    const aIds = await notificationIds(a.id);
+    expect(aIds).toHaveLength(2);
+    expect(aIds[0]! - before).toBeGreaterThan(600);
+
+    const own = await EventStream.open(worker, { lastEventId: before });
+    try {
+      const frames = await own.stream.waitFor((f) => f.length >= 2, 'the grid’s own events behind the other village’s');
+      expect(frames.map((f) => f.id)).toEqual(aIds);
+    } finally {
+      own.stream.close();
+    }
+    // The county sees all 601 + 2; narrowed to the first village, it gets that village's two.
+    const county = await EventStream.open(dispatcher, { lastEventId: before, query: `?within=${w.village.id}` });
+    try {
+      const frames = await county.stream.waitFor((f) => f.length >= 2, 'the village’s events behind the other village’s');
+      expect(frames.map((f) => f.id)).toEqual(aIds);
+    } finally {
+      county.stream.close();
+    }
+    // Unnarrowed, the county's replay stops at 500, the oldest first; then the live events follow.
+    const all = await EventStream.open(dispatcher, { lastEventId: before });
+    try {
+      await all.stream.waitFor((f) => f.length >= 500, 'the county’s first 500');
+      const c = await reportAs(worker, '重连之后（县）');
+      const frames = await all.stream.waitFor((f) => f.some((x) => x.data.ticket.id === c.id), 'the live report');
+      expect(frames).toHaveLength(501);
+      expect(new Set(frames.slice(0, 500).map((f) => f.data.ticket.id))).toEqual(new Set([b.id]));
+    } finally {
+      all.stream.close();
     }
   });
 

@@ -3,17 +3,20 @@
  * supervision notices, limited to the viewer's scope and, with `?within=<unit>`, to the tickets of
  * that unit's subtree (the command center showing a township or a grid). `forYou` marks what is addressed to the
  * viewer's own unit or department. A reconnecting browser sends Last-Event-ID and gets what it
- * missed (up to 500 events); a comment every 20 s keeps proxies from closing the stream.
+ * missed in its scope and area (up to 500 of those, the scope being part of the query); the live
+ * events are checked one by one; a comment every 20 s keeps proxies from closing the stream.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Permission } from '@wangge/contracts';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Actor } from '../access/actor.ts';
 import type { TicketNotice } from './notifier.ts';
+import { notificationsRepo } from './notifications.repo.ts';
 import { canReadTicket } from './ticket-roles.ts';
 
 const HEARTBEAT_MS = 20_000;
+/** The most events a reconnecting client is sent; all of them its own (see notificationsRepo.missed). */
+const REPLAY_LIMIT = 500;
 
 function forYou(actor: Actor, n: TicketNotice): boolean {
   return actor.grants.some((g) =>
@@ -35,7 +38,7 @@ function frame(actor: Actor, n: TicketNotice): string {
 }
 
 export const ticketEventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { ticketNotifier, access } = app.services;
+  const { ticketNotifier, access, tickets } = app.services;
   const { db } = app.services.db;
 
   app.get(
@@ -92,41 +95,16 @@ export const ticketEventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const last = req.headers['last-event-id'];
       let seen = 0;
       if (last) {
-        const missed = await sql<{
-          id: string;
-          ticket_id: number;
-          kind: string;
-          light: string | null;
-          target_unit_id: number | null;
-          target_department_id: number | null;
-          at: Date;
-          code: string;
-          title: string;
-          state: string;
-          unit_path: string;
-          holder_unit_path: string;
-          department_ids: number[];
-        }>`select n.*, t.code, t.title, t.state, t.unit_path, t.holder_unit_path, t.department_ids
-           from ticket_notification n join ticket t on t.id = n.ticket_id
-           where n.id > ${last} order by n.id limit 500`.execute(db);
-        for (const m of missed.rows) {
-          const n: TicketNotice = {
-            id: Number(m.id),
-            ticketId: m.ticket_id,
-            code: m.code,
-            title: m.title,
-            state: m.state,
-            kind: m.kind as TicketNotice['kind'],
-            light: m.light,
-            unitId: m.target_unit_id,
-            departmentId: m.target_department_id,
-            unitPath: m.unit_path,
-            holderPath: m.holder_unit_path,
-            departmentIds: m.department_ids,
-            at: new Date(m.at),
-          };
+        // Scope and area are in the query: the limit counts this viewer's events only.
+        const missed = await notificationsRepo.missed(db, {
+          afterId: last,
+          scope: tickets.scope(actor),
+          within: area,
+          limit: REPLAY_LIMIT,
+        });
+        for (const n of missed) {
           seen = Math.max(seen, n.id!);
-          if (visible(n)) res.write(frame(actor, n));
+          res.write(frame(actor, n));
         }
       }
       replaying = false;
