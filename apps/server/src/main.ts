@@ -64,7 +64,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   for (const def of [...defs, ...(opts.extraJobs ?? [])]) jobs.register(def);
   await jobs.start();
   const importJob = defs.find((d) => d.name === 'people.import')!;
-  services.peopleImport.enqueue = (importId) => jobs.send(importJob, { importId });
+  services.peopleImport.enqueue = (importId, resume = false) => jobs.send(importJob, { importId, ...(resume ? { resume } : {}) });
   const app = await buildApp({ config, db, clock, jobs, services });
   let closed = false;
   return {

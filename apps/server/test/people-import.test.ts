@@ -299,7 +299,7 @@ describe('people import', () => {
     const counts = await writeBatch(
       rt.db,
       { id: job.id, mode: 'insert', scopePath: t.village.path, seal: (cells) => rt.crypto.encrypt(JSON.stringify(cells)) },
-      { good: [good(1, '先到'), good(2, '后到')], bad: [], rowsRead: 2, bytesRead: 10 },
+      { good: [good(1, '先到'), good(2, '后到')], bad: [], rowsRead: 2, rowsBefore: 0, bytesRead: 10 },
       now,
     );
     expect(counts).toEqual({ inserted: 1, updated: 0, rejected: 1 });

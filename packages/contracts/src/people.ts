@@ -300,6 +300,10 @@ export const ImportJob = Type.Object({
   etaSeconds: Type.Union([Type.Number(), Type.Null()]),
   progress: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the file read' }),
   message: Type.Union([Type.String(), Type.Null()]),
+  /** Running or queued without progress for 5 minutes: its runner stopped (a crashed server). */
+  stalled: Type.Boolean(),
+  /** Stalled or failed, and not yet purged: `POST …/imports/:id/resume` goes on after the last committed batch. */
+  resumable: Type.Boolean(),
   hasErrorReport: Type.Boolean(),
   /** When the rejected rows, and so the error report, are deleted (null: no report). */
   errorReportUntil: Type.Union([DateTime, Type.Null()]),

@@ -31,6 +31,8 @@ export interface CheckedBatch {
   bad: BadRow[];
   /** Rows of the file in this batch (good + bad). */
   rowsRead: number;
+  /** Rows of the file committed before this batch (the job's rows_read as this runner expects it). */
+  rowsBefore: number;
   /** How far into the file the reader was after this batch (for progress). */
   bytesRead: number;
 }
@@ -114,6 +116,14 @@ async function insertOrUpdate(c: RawClient, job: Job, good: GoodRow[], now: Date
   return new Map(res.rows.map((r) => [r.b, r.inserted]));
 }
 
+/** Another runner committed a batch of this import since this one read its counters: this one stops. */
+export class ImportTakenOver extends Error {
+  constructor(importId: number) {
+    super(`Import ${importId} was taken over by another runner`);
+    this.name = 'ImportTakenOver';
+  }
+}
+
 async function write(db: Db, job: Job, batch: CheckedBatch, now: Date, careful: boolean): Promise<BatchCounts> {
   return db.raw.transaction(async (c) => {
     const { good } = batch;
@@ -144,11 +154,14 @@ async function write(db: Db, job: Job, batch: CheckedBatch, now: Date, careful: 
     let inserted = 0;
     for (const isNew of written.values()) if (isNew) inserted++;
     const counts = { inserted, updated: written.size - inserted, rejected: rejections.length };
-    await c.query(
+    // The counters move on only from where this runner found them: should a second runner (a resume
+    // while the first still lived) have committed meanwhile, this batch rolls back and its runner stops.
+    const moved = await c.query(
       `update import_job set rows_read = rows_read + $2, inserted = inserted + $3, updated = updated + $4,
-         rejected = rejected + $5, bytes_read = $6, updated_at = $7 where id = $1`,
-      [job.id, batch.rowsRead, counts.inserted, counts.updated, counts.rejected, batch.bytesRead, now],
+         rejected = rejected + $5, bytes_read = $6, updated_at = $7 where id = $1 and rows_read = $8 returning id`,
+      [job.id, batch.rowsRead, counts.inserted, counts.updated, counts.rejected, batch.bytesRead, now, batch.rowsBefore],
     );
+    if (moved.rows.length !== 1) throw new ImportTakenOver(job.id);
     return counts;
   });
 }

@@ -15,6 +15,9 @@ import { headerText, isReportColumn, peopleColumns, REASON_HEADER, ROW_NUMBER_HE
 const DAY_MS = 86_400_000;
 
 /** `retentionDays`: how long after the end the rejected rows, and so the error report, are kept. */
+/** A running job without a committed batch for this long has lost its runner (a batch takes about a second). */
+export const IMPORT_STALL_MS = 5 * 60_000;
+
 export function importJobDto(j: Selectable<ImportJobTable>, now: Date, retentionDays: number): ImportJob {
   const started = j.started_at ? new Date(j.started_at).getTime() : null;
   const end = j.finished_at ? new Date(j.finished_at).getTime() : now.getTime();
@@ -22,6 +25,8 @@ export function importJobDto(j: Selectable<ImportJobTable>, now: Date, retention
   const rate = seconds && j.rows_read > 0 ? j.rows_read / seconds : null;
   const progress = j.status === 'done' ? 1 : j.file_bytes > 0 ? Math.min(1, j.bytes_read / j.file_bytes) : 0;
   const eta = rate && progress > 0 && progress < 1 && seconds ? (seconds * (1 - progress)) / progress : null;
+  const stalled =
+    (j.status === 'running' || j.status === 'queued') && now.getTime() - new Date(j.updated_at).getTime() > IMPORT_STALL_MS;
   const hasErrorReport = j.rejected > 0 && j.purged_at === null && (j.status === 'done' || j.status === 'failed');
   return {
     id: j.id,
@@ -39,6 +44,8 @@ export function importJobDto(j: Selectable<ImportJobTable>, now: Date, retention
     etaSeconds: eta === null ? null : Math.round(eta),
     progress,
     message: j.message,
+    stalled,
+    resumable: (stalled || j.status === 'failed') && j.purged_at === null,
     hasErrorReport,
     errorReportUntil:
       hasErrorReport && j.finished_at ? new Date(new Date(j.finished_at).getTime() + retentionDays * DAY_MS).toISOString() : null,

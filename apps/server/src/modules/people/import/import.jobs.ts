@@ -6,12 +6,15 @@ import type { PeopleImportService } from './import.service.ts';
 export const peopleImportJob = (service: PeopleImportService) =>
   defineJob({
     name: 'people.import',
-    payload: Type.Object({ importId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+    payload: Type.Object(
+      { importId: Type.Integer({ minimum: 1 }), resume: Type.Optional(Type.Boolean()) },
+      { additionalProperties: false },
+    ),
     retryLimit: 2,
     expireInSeconds: 60 * 60,
-    // A retry after a crash or an unexpected error resumes after the last committed batch.
-    handler: async ({ importId }, ctx) => {
-      await service.run(importId, undefined, { resume: ctx.retryCount > 0 });
+    // A retry after a crash or an unexpected error, or a resume asked for, goes on after the last committed batch.
+    handler: async ({ importId, resume }, ctx) => {
+      await service.run(importId, undefined, { resume: resume === true || ctx.retryCount > 0 });
     },
   });
 

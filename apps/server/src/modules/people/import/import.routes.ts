@@ -108,6 +108,19 @@ export const peopleImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (req) => peopleImport.get(req.actor, req.params.id),
   );
+  app.post(
+    '/api/v1/people/imports/:id/resume',
+    {
+      config: { access: Permission.PeopleWrite },
+      schema: {
+        tags,
+        summary: 'Resume a stalled or failed import after its last committed batch (409 while it runs or once done)',
+        params: IdParams,
+        response: { 202: ImportJob },
+      },
+    },
+    async (req, reply) => reply.code(202).send(await peopleImport.resume(req.actor, req.params.id)),
+  );
   app.get(
     '/api/v1/people/imports/:id/errors',
     {

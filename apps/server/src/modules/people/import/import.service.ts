@@ -21,7 +21,7 @@ import type { Actor } from '../../access/actor.ts';
 import type { AuditService } from '../../audit/audit.service.ts';
 import { todayOf } from '../../units/units.service.ts';
 import { checkRows, type UnitCache } from './batch-checker.ts';
-import { writeBatch } from './batch-writer.ts';
+import { ImportTakenOver, writeBatch } from './batch-writer.ts';
 import { mapHeaders } from './columns.ts';
 import { importJobDto, writeErrorReport } from './import.files.ts';
 import { detectFormat, readHeader, readRows, refuse } from './readers.ts';
@@ -31,7 +31,7 @@ type JobRow = NonNullable<Awaited<ReturnType<PeopleImportService['load']>>>;
 
 export class PeopleImportService {
   /** Set after the queue exists (main.ts); the CLI runs imports in process without it. */
-  enqueue: ((importId: number) => Promise<unknown>) | null = null;
+  enqueue: ((importId: number, resume?: boolean) => Promise<unknown>) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -134,6 +134,33 @@ export class PeopleImportService {
     return job;
   }
 
+  /**
+   * Resumes an import whose runner stopped (a crashed server: `stalled`, no progress for a while) or
+   * failed, after its last committed batch. Should the old runner still be alive, the first of the
+   * two to commit a batch goes on and the other stops (batch-writer's check of rows_read).
+   */
+  async resume(actor: Actor, id: number): Promise<ImportJob> {
+    const job = await this.requireJob(actor, id);
+    const dto = this.#dto(job);
+    if (!dto.resumable)
+      throw AppError.conflict(job.status === 'done' ? `Import ${id} is finished` : `Import ${id} is still running`, {
+        current: dto,
+      });
+    const now = this.clock.now();
+    await this.db.db.transaction().execute(async (tx) => {
+      await tx.updateTable('import_job').set({ status: 'queued', message: null, updated_at: now }).where('id', '=', id).execute();
+      await this.audit.record(tx, actor, {
+        action: 'person.import.resume',
+        objectType: 'import',
+        objectId: id,
+        unitId: job.unit_id,
+      });
+    });
+    if (this.enqueue) await this.enqueue(id, true);
+    else void this.run(id, undefined, { resume: true }).catch(() => {}); // its outcome is on the job
+    return this.#dto((await this.load(id))!);
+  }
+
   /** The error report (.xlsx), written as it is sent; audited, like every view of personal data. */
   async errorReport(actor: Actor, id: number): Promise<Readable> {
     const job = await this.requireJob(actor, id);
@@ -204,6 +231,8 @@ export class PeopleImportService {
       // Every row is in the database now (or among the rejections): the upload has done its job.
       await rm(job.file_path, { force: true });
     } catch (err) {
+      // Another runner (a resume asked for while this one still lived) goes on with the job.
+      if (err instanceof ImportTakenOver) return this.#dto((await this.load(id))!);
       const message =
         err instanceof AppError ? err.message : 'The import stopped on an unexpected error; the rows before it are saved.';
       await this.db.db
@@ -230,6 +259,8 @@ export class PeopleImportService {
     // work and the JavaScript's (parsing, validation, encryption) overlap. Writes stay in file order,
     // one at a time: a batch commits only after the one before it, so resuming stays exact.
     let writing: Promise<void> | null = null;
+    // What this runner expects the job's rows_read to be when its next batch commits.
+    let committed = alreadyDone;
     const target = {
       id: job.id,
       mode: job.mode,
@@ -241,8 +272,9 @@ export class PeopleImportService {
       const rows = pending;
       pending = [];
       const checked = await checkRows({ db: this.db, crypto: this.crypto }, job, scopePath, rows, units, today, this.clock.now());
-      const batch = { ...checked, rowsRead: rows.length, bytesRead: src.bytesRead() };
       if (writing) await writing;
+      const batch = { ...checked, rowsRead: rows.length, rowsBefore: committed, bytesRead: src.bytesRead() };
+      committed += rows.length;
       writing = writeBatch(this.db, target, batch, this.clock.now()).then(async () => {
         onProgress?.(this.#dto((await this.load(job.id))!));
       });

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
 import { errorReportUrl } from '../utils/paths.ts';
 import { formatCount } from '../utils/format.ts';
+import { ResumeImportButton } from './ResumeImportButton.tsx';
 
 export function ImportResult({ job }: { job: ImportJob }) {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
             </>
           ) : undefined
         }
+        action={failed ? <ResumeImportButton job={job} /> : undefined}
       />
       <Flex gap={32} wrap>
         <Statistic title={t('imports.result.rowsRead')} value={job.rowsRead} data-testid="import-rows-read" />

@@ -9,11 +9,12 @@ const statusColor: Record<ImportJob['status'], string> = {
   failed: 'error',
 };
 
-export function ImportStatusTag({ status }: { status: ImportJob['status'] }) {
+/** The job's status; a running job without progress for five minutes shows as 中断 (its server stopped). */
+export function ImportStatusTag({ job }: { job: Pick<ImportJob, 'status' | 'stalled'> }) {
   const { t } = useTranslation();
   return (
-    <Tag color={statusColor[status]} style={{ marginInlineEnd: 0 }}>
-      {t(`imports.status.${status}`)}
+    <Tag color={job.stalled ? 'warning' : statusColor[job.status]} style={{ marginInlineEnd: 0 }}>
+      {job.stalled ? t('imports.status.stalled') : t(`imports.status.${job.status}`)}
     </Tag>
   );
 }

@@ -50,7 +50,7 @@ export function RecentImports({ onOpen }: { onOpen: (id: number) => void }) {
             key: 'status',
             title: t('imports.recent.fields.status'),
             width: 80,
-            render: (_, j) => <ImportStatusTag status={j.status} />,
+            render: (_, j) => <ImportStatusTag job={j} />,
           },
           count('rowsRead'),
           count('inserted'),

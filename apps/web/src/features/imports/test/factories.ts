@@ -18,6 +18,8 @@ export function job(overrides: Partial<ImportJob>): ImportJob {
     etaSeconds: null,
     progress: 0,
     message: null,
+    stalled: false,
+    resumable: false,
     hasErrorReport: false,
     errorReportUntil: null,
     createdAt: '2026-03-02T08:00:00.000Z',
