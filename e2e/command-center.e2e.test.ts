@@ -240,9 +240,27 @@ describe.skipIf(!hasChromium)('the 指挥中心 module in a real browser', () =>
     expect(await item.getAttribute('data-fresh')).toBe('true');
     expect(await page.getByTestId('cc-feed-item').first().getAttribute('data-ticket-id')).toBe(String(id));
 
-    // Back up by the breadcrumbs.
+    // The figures follow without a reload and, with the new report in, still equal the statistics
+    // endpoint: the grid's, then the county's after going back up by the breadcrumbs.
+    const matchesStatistics = async (unitId: number) => {
+      const totals = async (from: string) =>
+        (
+          await (
+            await page.request.get(`${server.url}/api/v1/tickets/statistics?unitId=${unitId}&from=${from}&to=2026-09-30`)
+          ).json()
+        ).totals;
+      const [month, today, all] = [await totals('2026-09-01'), await totals('2026-09-30'), await totals('2000-01-01')];
+      await expect.poll(() => value(page, 'receivedMonth'), { timeout: 10_000 }).toBe(count(month.received));
+      expect(await value(page, 'receivedToday')).toBe(count(today.received));
+      expect(await value(page, 'open')).toBe(count(all.openNow));
+      expect(await value(page, 'red')).toBe(count(all.overdueNow));
+      expect(await value(page, 'onTimeRate')).toBe(rate(month.onTimeRate));
+      return month.received as number;
+    };
+    expect(await matchesStatistics(grid.id)).toBeGreaterThan(0);
     await trail.getByText(county.name, { exact: true }).click();
     await expect.poll(() => shownUnit(page), { timeout: 15_000 }).toBe(String(county.id));
+    await matchesStatistics(county.id);
   });
 
   it('shows the wall in the dark at 1920×1080 without the app around it', async () => {

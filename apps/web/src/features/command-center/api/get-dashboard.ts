@@ -42,6 +42,9 @@ export const dashboardQueryOptions = (query: DashboardQuery) =>
     queryFn: ({ signal }) => claimPrefetched(query) ?? getDashboard(query, signal),
     // Another unit or month keeps the last figures on screen until the new ones arrive (no blank wall).
     placeholderData: keepPreviousData,
+    // The live stream follows the unit on screen: another unit's figures kept in the cache may have
+    // moved meanwhile, so a unit shown again is asked again (its cached figures show until then).
+    staleTime: 0,
     refetchInterval: REFRESH_MS,
     refetchIntervalInBackground: true,
   });
