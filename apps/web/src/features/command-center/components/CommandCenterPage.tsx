@@ -9,7 +9,7 @@ import { FileWordOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Spin, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { chinaToday } from '@/features/statistics/utils/period.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useLiveDashboard } from '../hooks/use-live-dashboard.ts';
@@ -70,7 +70,7 @@ export function CommandCenterPage({ unitId }: { unitId: number | undefined }) {
         {revealed && (
           <Flex align="center" gap={12} wrap>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('commandCenter.asOf', { time: formatChinaDateTime(data.asOf) })}
+              {t('commandCenter.asOf', { time: chinaDateTime(data.asOf) })}
             </Typography.Text>
             <MonthPicker
               value={data.month}

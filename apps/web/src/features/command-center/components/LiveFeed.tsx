@@ -5,7 +5,7 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { useDisplay } from '../hooks/use-display.ts';
 import { lightColors } from '../utils/colors.ts';
 import type { FeedItem } from '../utils/feed.ts';
@@ -39,7 +39,7 @@ export function LiveFeed({ items }: { items: readonly FeedItem[] }) {
               }}
             />
             <Typography.Text type="secondary" style={{ fontSize: 'inherit', flex: '0 0 auto' }}>
-              {formatChinaDateTime(item.receivedAt).slice(5)}
+              {chinaDateTime(item.receivedAt).slice(5)}
             </Typography.Text>
             <Link to={ticketPath(item.ticket.id)} style={{ flex: 1, minWidth: 0 }}>
               <span className="cc-ellipsis" title={item.ticket.title}>

@@ -11,7 +11,7 @@ import { Alert, Button, Card, ConfigProvider, Flex, Spin, theme, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ChartBoundary } from '@/features/statistics/components/ChartBoundary.tsx';
-import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { DisplayContext } from '../hooks/use-display.ts';
 import { useFitScale } from '../hooks/use-fit-scale.ts';
@@ -112,7 +112,7 @@ function WallBody({
           <Typography.Text type="secondary" style={{ fontSize: 16 }}>
             {t('commandCenter.wall.period', { from: data.from, to: data.to })}
             {'\u3000'}
-            {t('commandCenter.asOf', { time: formatChinaDateTime(data.asOf) })}
+            {t('commandCenter.asOf', { time: chinaDateTime(data.asOf) })}
           </Typography.Text>
           <ConnectionIndicator status={status} wall />
           <Button

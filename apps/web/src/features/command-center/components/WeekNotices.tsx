@@ -3,7 +3,7 @@ import { Flex, Tag, Typography } from 'antd';
 import type { Dashboard } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { useDisplay } from '../hooks/use-display.ts';
 import { ticketPath } from '../utils/links.ts';
 import './command-center.css';
@@ -24,7 +24,7 @@ export function WeekNotices({ items }: { items: Dashboard['notices'] }) {
               {n.number}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: wall ? 13 : 12 }}>
-              {formatChinaDateTime(n.issuedAt)}
+              {chinaDateTime(n.issuedAt)}
             </Typography.Text>
           </Flex>
           <Link to={ticketPath(n.ticket.id)}>

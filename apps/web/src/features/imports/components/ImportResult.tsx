@@ -6,7 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Statistic, Typography } from 'antd';
 import type { ImportJob } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { errorReportUrl } from '../utils/paths.ts';
 import { formatCount } from '../utils/format.ts';
 import { ResumeImportButton } from './ResumeImportButton.tsx';
@@ -60,7 +60,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
           </Button>
           <Typography.Text type="secondary">
             {t('imports.result.errorReportHint')}
-            {job.errorReportUntil && t('imports.result.errorReportUntil', { at: formatChinaDateTime(job.errorReportUntil) })}
+            {job.errorReportUntil && t('imports.result.errorReportUntil', { at: chinaDateTime(job.errorReportUntil) })}
           </Typography.Text>
         </Flex>
       ) : job.rejected > 0 ? (

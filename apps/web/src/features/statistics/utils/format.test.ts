@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChinaDateTime, formatCount, formatDays, formatRate, share } from './format.ts';
+import { formatCount, formatDays, formatRate, share } from './format.ts';
 import { compareFigures, levelShares } from './metrics.ts';
 
 describe('figure formatting', () => {
@@ -28,11 +28,6 @@ describe('figure formatting', () => {
   it('gives no share of an empty whole', () => {
     expect(share(3, 4)).toBe(0.75);
     expect(share(0, 0)).toBeNull();
-  });
-
-  it('shows instants in China time whatever the browser zone', () => {
-    expect(formatChinaDateTime('2026-09-30T16:05:00.000Z')).toBe('2026-10-01 00:05');
-    expect(formatChinaDateTime('not a date')).toBe('—');
   });
 });
 

@@ -27,10 +27,3 @@ export function formatDays(days: number | null | undefined): string {
 export function share(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
-
-/** An instant as China reads it (UTC+8, no daylight saving), whatever the browser's zone: 2026-03-02 16:05. */
-export function formatChinaDateTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return NO_VALUE;
-  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}

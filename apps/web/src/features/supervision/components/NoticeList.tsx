@@ -9,9 +9,9 @@ import { SupervisionLevels, type SupervisionLevel, type SupervisionNotice } from
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PeriodPicker } from '@/features/statistics/components/PeriodPicker.tsx';
-import { formatChinaDateTime } from '@/features/statistics/utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { ticketPath } from '@/features/statistics/utils/ticket-links.ts';
-import { chinaDueTime } from '@/features/tickets/utils/format.ts';
+import { chinaDueTime } from '@/shared/utils/china-time.ts';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useNotices } from '../api/get-notices.ts';
 import { NOTICE_PAGE_SIZE, useNoticesView } from '../hooks/use-notices-view.ts';
@@ -71,7 +71,7 @@ export function NoticeList({ within, canSweep }: { within: number; canSweep: boo
       // A deadline ends at 24:00 of its day, as the ticket's own deadlines read.
       render: (_, n) => <span data-testid="notice-due-at">{chinaDueTime(n.dueAt)}</span>,
     },
-    { key: 'issuedAt', title: t('supervision.column.issuedAt'), width: 140, render: (_, n) => formatChinaDateTime(n.issuedAt) },
+    { key: 'issuedAt', title: t('supervision.column.issuedAt'), width: 140, render: (_, n) => chinaDateTime(n.issuedAt) },
     {
       key: 'workdaysLate',
       title: t('supervision.column.workdaysLate'),

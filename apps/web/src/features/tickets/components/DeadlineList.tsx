@@ -6,7 +6,7 @@
 import { Alert, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { StageDeadline } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
-import { chinaDateTime, chinaDueTime } from '../utils/format.ts';
+import { chinaDateTime, chinaDueTime } from '@/shared/utils/china-time.ts';
 import { LightBadge, TimeLeft } from './TicketBadges.tsx';
 
 export function DeadlineList({ deadlines, calendarWarning }: { deadlines: StageDeadline[]; calendarWarning: string | null }) {

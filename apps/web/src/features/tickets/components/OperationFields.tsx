@@ -5,7 +5,7 @@ import type { Ticket, TicketOperation } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '@/shared/hooks/use-debounced-value.ts';
 import { useTickets } from '../api/get-tickets.ts';
-import { chinaDateTime, chinaDay } from '../utils/format.ts';
+import { chinaDateTime, chinaDay } from '@/shared/utils/china-time.ts';
 import { EscalateFields, HandOverFields } from './TargetFields.tsx';
 
 function DuplicatePicker({ ticket }: { ticket: Ticket }) {

@@ -3,7 +3,7 @@ import { Descriptions, Flex, Tag, Typography } from 'antd';
 import type { Ticket } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { UnitLink } from '@/shared/ui/UnitLink.tsx';
-import { chinaDateTime } from '../utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { LightBadge, StateTag, TimeLeft } from './TicketBadges.tsx';
 
 export function TicketHeader({ ticket }: { ticket: Ticket }) {

@@ -8,7 +8,7 @@ import type { TicketSummary } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useNarrow } from '@/shared/hooks/use-narrow.ts';
-import { chinaDateTime } from '../utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { ticketPath } from '../utils/paths.ts';
 import { LightBadge, StateTag, TimeLeft } from './TicketBadges.tsx';
 

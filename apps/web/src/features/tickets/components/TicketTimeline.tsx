@@ -9,7 +9,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/shared/api/error-message.ts';
 import { useTimeline } from '../api/get-ticket.ts';
-import { chinaDateTime } from '../utils/format.ts';
+import { chinaDateTime } from '@/shared/utils/china-time.ts';
 import { lightColors } from './TicketBadges.tsx';
 import { TicketAttachments } from './TicketAttachments.tsx';
 

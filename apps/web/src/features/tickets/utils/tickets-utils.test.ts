@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDateTime, chinaDueTime } from './format.ts';
 import { cleanFieldValues, fieldSpecs } from './json-schema.ts';
 import { noteRequired, operationBody } from './operation-body.ts';
-
-describe('China time', () => {
-  it('shows an instant in UTC+8 whatever the browser zone', () => {
-    expect(chinaDateTime('2026-09-30T01:00:00.000Z')).toBe('2026-09-30 09:00');
-  });
-
-  it('shows a deadline ending at midnight as 24:00 of its own day', () => {
-    expect(chinaDueTime('2026-10-08T16:00:00.000Z')).toBe('2026-10-08 24:00');
-    expect(chinaDueTime('2026-10-08T09:30:00.000Z')).toBe('2026-10-08 17:30');
-  });
-});
 
 describe('fieldSpecs', () => {
   it('reads an object schema into labelled fields, required first, with bounds', () => {
