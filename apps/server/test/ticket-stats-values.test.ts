@@ -1,13 +1,15 @@
 /**
  * Every statistics figure against a value worked out by hand: nine tickets in November 2026 (no
  * holidays; weekends 7–8, 14–15), each driven to a known state at known instants with the clock,
- * read on Friday 2026-11-20 10:00 China time. The county's figures come from the summary tables, the
+ * read on Friday 2026-11-20 10:00 China time; two more in October for the rates over valid tickets. The county's figures come from the summary tables, the
  * village's from the tickets, by=channel always from the tickets: all must give the same numbers.
  *
  * Deadlines (ordinary, normal urgency): accept 1, feedback 3, resolve 7 working days after the day
  * of receipt, each ending at 24:00 (domain.md §5).
  */
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as m0019 from '../src/db/migrations/0019_ticket_stat_valid_tickets.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
 import { workdaysToClose } from '../src/modules/tickets/deadlines.ts';
 import type { Client } from './factories.ts';
@@ -122,8 +124,24 @@ async function buildTickets() {
     ['2026-11-10T09:30:00', worker, 'reject', { reason: 'invalid', note: '不属实' }],
   ]);
   // T8 hotline12345/policy. Received Thu 11-19, untouched: accept due 11-20 24:00, not late yet,
-  // not responded; resolve due 11-30, not due.
+  // not responded and its response not yet due (out of 响应率); resolve due 11-30, not due.
   await reportAt('2026-11-19T09:00:00', 'hotline12345', 'policy');
+  // October, apart from the nine: T10 resolved on the spot, evaluated unsatisfied (redone), resolved
+  // and closed again, reopened and rejected as invalid: redone, but no longer a valid ticket. T11
+  // resolved on the spot and redone, still open.
+  await steps(await reportAt('2026-10-19T09:00:00', 'gridWorker', 'proxy'), [
+    ['2026-10-19T09:30:00', worker, 'selfResolve', { note: '当场办结' }],
+    ['2026-10-19T10:00:00', worker, 'evaluate', { rating: 'unsatisfied', comment: '未办好' }],
+    ['2026-10-19T11:00:00', worker, 'resolve', { note: '重办完毕' }],
+    ['2026-10-19T11:30:00', village, 'verify', { passed: true }],
+    ['2026-10-19T11:30:00', village, 'close'],
+    ['2026-10-20T09:00:00', village, 'reopen', { note: '复查' }],
+    ['2026-10-20T09:30:00', worker, 'reject', { reason: 'invalid', note: '不属实' }],
+  ]);
+  await steps(await reportAt('2026-10-19T09:00:00', 'gridWorker', 'proxy'), [
+    ['2026-10-19T09:30:00', worker, 'selfResolve', { note: '当场办结' }],
+    ['2026-10-19T10:00:00', worker, 'evaluate', { rating: 'unsatisfied', comment: '未办好' }],
+  ]);
   // T9 gridWorker/proxy. Received Mon 11-09, started at once; resolved Thu 11-19, after the resolve
   // deadline 11-18 24:00, and not yet verified: due but not closed, and no stage running (not late now).
   await steps(await reportAt('2026-11-09T09:00:00', 'gridWorker', 'proxy'), [
@@ -151,7 +169,9 @@ const totals = {
   openNow: 3,
   completionRate: 0.5714, // 办结率 4/7
   onTimeRate: 0.4286, // 按期办结率 3/7
-  responseRate: 0.75, // 响应率: T1, T3, T4, T5, T6, T9 in time / 8 valid (T2 late, T8 not yet)
+  // 响应率: T1, T3, T4, T5, T6, T9 in time / 7 whose response was due: the 8 valid but T8 (accept due
+  // 11-20 24:00, still to come); T2 handed on late.
+  responseRate: 0.8571,
   resolutionRate: 0.6667, // 解决率: satisfied T1 + basically T2 / evaluated T1, T2, T3 = 2/3
   satisfactionRate: 0.3333, // 满意率: T1 / 3
   selfResolvedShare: 0.125, // T4 / 8
@@ -171,7 +191,7 @@ const byChannel = {
   },
   hotline12345: {
     ...{ received: 3, rejected: 0, due: 2, closed: 2, closedOnTime: 1, overdueNow: 0, openNow: 1 },
-    ...{ completionRate: 1, onTimeRate: 0.5, responseRate: 0.3333, resolutionRate: 1, satisfactionRate: 0 }, // T6 of 3 in time; T2 basically
+    ...{ completionRate: 1, onTimeRate: 0.5, responseRate: 0.5, resolutionRate: 1, satisfactionRate: 0 }, // T6 of T2, T6 in time (T8 not due); T2 basically
     ...{ selfResolvedShare: 0, redoRate: 0, returnRate: 0, avgWorkdaysToClose: 6.5 }, // (9 + 4)/2
     levels: { ...noLevels, village: 1, township: 1 },
   },
@@ -187,7 +207,7 @@ const byChannel = {
 const byCategory = {
   policy: {
     ...{ received: 5, rejected: 1, due: 3, closed: 2, closedOnTime: 1, overdueNow: 1, openNow: 2 }, // due: T1 T2 + T5
-    ...{ completionRate: 0.6667, onTimeRate: 0.3333, responseRate: 0.5, resolutionRate: 1, satisfactionRate: 0.5 }, // T1 T5 of 4 in time
+    ...{ completionRate: 0.6667, onTimeRate: 0.3333, responseRate: 0.6667, resolutionRate: 1, satisfactionRate: 0.5 }, // T1 T5 of T1 T2 T5 in time (T8 not due)
     ...{ selfResolvedShare: 0, redoRate: 0, returnRate: 0.25, avgWorkdaysToClose: 5.5 }, // (2 + 9)/2
     levels: { ...noLevels, grid: 1, village: 1 },
   },
@@ -199,13 +219,13 @@ const byCategory = {
   },
 };
 
-async function statistics(user: Client, unitId: number, by?: 'channel' | 'category') {
+async function statistics(user: Client, unitId: number, by?: 'channel' | 'category', month = '11') {
   const res = await send(
     user,
     'GET',
-    `/api/v1/tickets/statistics?unitId=${unitId}&from=2026-11-01&to=2026-11-30${by ? `&by=${by}` : ''}`,
+    `/api/v1/tickets/statistics?unitId=${unitId}&from=2026-${month}-01&to=2026-${month}-30${by ? `&by=${by}` : ''}`,
   );
-  expect(res.status).toBe(200);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as { totals: Json; rows: Json[] };
 }
 const rowsByKey = (rows: Json[]) => Object.fromEntries(rows.map(({ id: _id, key, name: _name, ...figures }) => [key, figures]));
@@ -244,6 +264,61 @@ describe('statistics, against values worked out by hand', () => {
       expect(rowsByKey(s.rows)).toEqual(byCategory);
       expect(s.rows.map((r) => r.name)).toEqual(['政策咨询', '公共服务代办']);
     }
+  });
+
+  it('counts a ticket in 响应率 once its accept deadline has passed, from the summaries and from the tickets', async () => {
+    // Saturday 11-21: T8's accept deadline (11-20 24:00) has passed without a hand-on: 6 of 8.
+    rt.clock.set(cst('2026-11-21T09:00:00'));
+    try {
+      for (const [user, unitId] of [
+        [w.users.dispatcher, w.county.id],
+        [w.users.village, w.village.id],
+      ] as const) {
+        const s = await statistics(user, unitId, 'category');
+        expect(s.totals.responseRate).toBe(0.75);
+        expect(rowsByKey(s.rows).policy.responseRate).toBe(0.5); // T1 T5 of T1 T2 T5 T8
+      }
+    } finally {
+      rt.clock.set(cst('2026-11-20T10:00:00'));
+    }
+  });
+
+  it('counts the redo rate and the self-resolved share over valid tickets: one rejected after is in neither part', async () => {
+    // October: T10 (self-resolved, redone, rejected) and T11 (self-resolved, redone): 1 of 1 valid.
+    const october = async () =>
+      [
+        (await statistics(w.users.dispatcher, w.county.id, undefined, '10')).totals, // from the summaries
+        (await statistics(w.users.village, w.village.id, undefined, '10')).totals, // from the tickets
+      ].map((t: Json) => [t.received, t.rejected, t.redoRate, t.selfResolvedShare]);
+    expect(await october()).toEqual([
+      [2, 1, 1, 1],
+      [2, 1, 1, 1],
+    ]);
+    // The list behind the self-resolved share counts the same ticket: T11, not T10.
+    const listed = await send(
+      w.users.village,
+      'GET',
+      `/api/v1/tickets?within=${w.village.id}&from=2026-10-01&to=2026-10-30&selfResolved=true`,
+    );
+    expect(listed.body.items.map((t: Json) => t.state)).toEqual(['inProgress']);
+    // Migration 0019 takes such tickets out of the summaries. Down puts them back: 2 of 1 valid, rates
+    // the endpoint cannot even send (a Rate is at most 1: it answered 500).
+    const db = rt.db.db as unknown as Kysely<unknown>;
+    await m0019.down(db);
+    try {
+      const county = await rt.services.statistics.statistics(systemActor, {
+        unitId: w.county.id,
+        from: '2026-10-01',
+        to: '2026-10-30',
+      });
+      expect([county.totals.redoRate, county.totals.selfResolvedShare]).toEqual([2, 2]);
+    } finally {
+      await m0019.up(db);
+    }
+    expect(await october()).toEqual([
+      [2, 1, 1, 1],
+      [2, 1, 1, 1],
+    ]);
   });
 
   it('gives the command center the same 办结率 and 按期办结率 for the month', async () => {

@@ -179,7 +179,7 @@ export const TicketListQuery = Type.Object(
     supervised: Type.Optional(Type.Boolean()),
     /** Finished tickets resolved within (onTime) or after (overdue) their deadline. */
     result: Type.Optional(Type.Enum(['onTime', 'overdue'] as const)),
-    /** Resolved on the spot by the grid worker who reported it (自办自结), or not. */
+    /** Resolved on the spot by the grid worker who reported it (自办自结) and not rejected since, or not. */
     selfResolved: Type.Optional(Type.Boolean()),
     /** Evaluated tickets: with this rating, or `any` rating. */
     evaluation: Type.Optional(Type.Enum(['satisfied', 'basically', 'unsatisfied', 'any'] as const)),

@@ -21,6 +21,7 @@ import * as m0015 from './0015_import_privacy.ts';
 import * as m0016 from './0016_profile_indexes.ts';
 import * as m0017 from './0017_unit_day_figure.ts';
 import * as m0018 from './0018_person_id_type.ts';
+import * as m0019 from './0019_ticket_stat_valid_tickets.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_profile_indexes': m0016,
   '0017_unit_day_figure': m0017,
   '0018_person_id_type': m0018,
+  '0019_ticket_stat_valid_tickets': m0019,
 };

@@ -8,7 +8,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { copyRows } from '../../db/copy.ts';
-import { rebuildTicketStatSql } from '../../db/migrations/0009_ticket_stat_month.ts';
+import { rebuildTicketStatSql } from '../../db/migrations/0019_ticket_stat_valid_tickets.ts';
 import { ticketStatTriggers } from '../../db/migrations/0012_ticket_stat_statement.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';

@@ -1,6 +1,6 @@
 /**
  * Ticket figures from the summary table (ticket_stat, kept by a trigger) plus a live look at the
- * tickets not yet closed for what depends on the clock (late now, due). The same figures as the raw GROUP BY
+ * tickets not yet closed for what depends on the clock (late now, due, response due). The same figures as the raw GROUP BY
  * over tickets in statistics.service.ts, without scanning the ticket table: a test holds the two
  * equal after random operations.
  */
@@ -24,7 +24,7 @@ export interface SummaryQuery {
   total?: boolean;
   /**
    * false: skip the live look at open tickets (open_now, overdue_now and the not-closed part of `due` are
-   * then 0), for views that show only counts kept in the summary.
+   * then 0, `response_due` counts every valid ticket), for views that show only counts kept in the summary.
    */
   live?: boolean;
 }
@@ -119,6 +119,7 @@ export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promis
     ), o as (
       select k as key, ${grouping} as total, count(*) filter (where t.open)::int as open_now,
         count(*) filter (where t.resolve_due_at <= ${now})::int as due_open,
+        count(*) filter (where t.open and t.dispatched_at is null and t.accept_due_at > ${now})::int as response_pending,
         count(*) filter (where t.open and ${late})::int as overdue_now
       from (
         select ${keyT} as k, true as open, t.resolve_due_at, t.dispatched_at, t.accept_due_at, t.feedback_at, t.feedback_due_at
@@ -134,6 +135,9 @@ export async function summaryFigures(db: Db, q: SummaryQuery, now: Date): Promis
     )
     select s.*, coalesce(o.open_now, 0) as open_now, coalesce(o.overdue_now, 0) as overdue_now,
       s.closed + coalesce(o.due_open, 0) as due,
+      -- Response due: every valid ticket but those not handed on whose accept deadline is still to
+      -- come. Only open tickets can be such (every way out of the open states hands the ticket on).
+      s.received - s.rejected - coalesce(o.response_pending, 0) as response_due,
       case when s.wd_n > 0 then s.wd_sum / s.wd_n end as avg_workdays
     from s left join o on o.key is not distinct from s.key and o.total = s.total
     where s.received > 0 and (s.total = 1 or s.key is not null or ${q.by === null})

@@ -3,9 +3,13 @@
  * channel or child unit. Definitions (docs/TICKETS.md):
  * - due: closed, or past the resolution deadline and not closed (open, or resolved or verified and
  *   awaiting closing); 办结率 = closed / due; 按期办结率 = closed on time / due
- * - 响应率: tickets dispatched within the accept deadline / valid (not rejected) tickets
+ * - response due: valid (not rejected) tickets handed to a handler, or past the accept deadline
+ *   without; 响应率 = handed on within the accept deadline / response due (like 办结率 over due: a
+ *   ticket whose accept deadline has not come is not counted against it)
  * - 解决率: evaluated satisfied or basically / evaluated; 满意率: evaluated satisfied / evaluated
- * - self-resolved share, redo rate and return rate over valid tickets; average working days to close
+ * - self-resolved share, redo rate and return rate over valid tickets (each counting valid tickets
+ *   only: a ticket self-resolved, redone or returned, then rejected, is in neither part); average
+ *   working days to close
  * - overdue now: open with any running stage past its deadline at this instant
  */
 import {
@@ -44,7 +48,7 @@ function figures(r: Raw): StatFigures {
     openNow: n('open_now'),
     completionRate: rate(n('closed'), n('due')),
     onTimeRate: rate(n('closed_on_time'), n('due')),
-    responseRate: rate(n('responded'), valid),
+    responseRate: rate(n('responded'), n('response_due')),
     resolutionRate: rate(n('satisfied') + n('basically'), n('evaluated')),
     satisfactionRate: rate(n('satisfied'), n('evaluated')),
     selfResolvedShare: rate(n('self_resolved'), valid),
@@ -73,11 +77,12 @@ export function statColumns(now: Date): RawBuilder<unknown> {
     count(*) filter (where ${late})::int as overdue_now,
     count(*) filter (where ${open})::int as open_now,
     count(*) filter (where t.state <> 'rejected' and t.dispatched_at is not null and t.dispatched_at <= t.accept_due_at)::int as responded,
+    count(*) filter (where t.state <> 'rejected' and (t.dispatched_at is not null or t.accept_due_at <= ${now}))::int as response_due,
     count(*) filter (where t.evaluation is not null)::int as evaluated,
     count(*) filter (where t.evaluation = 'satisfied')::int as satisfied,
     count(*) filter (where t.evaluation = 'basically')::int as basically,
-    count(*) filter (where t.self_resolved)::int as self_resolved,
-    count(*) filter (where t.redo_count > 0)::int as redone,
+    count(*) filter (where t.self_resolved and t.state <> 'rejected')::int as self_resolved,
+    count(*) filter (where t.redo_count > 0 and t.state <> 'rejected')::int as redone,
     count(*) filter (where t.return_count > 0 and t.state <> 'rejected')::int as returned,
     avg(t.workdays_to_close) filter (where ${done}) as avg_workdays,
     ${sql.join(

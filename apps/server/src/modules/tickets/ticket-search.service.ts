@@ -65,7 +65,9 @@ export class TicketSearchService {
     if (query.to) base = base.where('t.received_at', '<', new Date(Date.parse(`${query.to}T00:00:00+08:00`) + 86_400_000));
     if (query.result) base = base.where('t.result', '=', query.result);
     if (query.supervised) base = base.where('t.supervision_level', 'is not', null);
-    if (query.selfResolved !== undefined) base = base.where('t.self_resolved', '=', query.selfResolved);
+    // As the self-resolved share counts them: a ticket reopened and rejected since is no longer one.
+    if (query.selfResolved !== undefined)
+      base = base.where(sql<boolean>`(t.self_resolved and t.state <> 'rejected') = ${query.selfResolved}`);
     if (query.evaluation === 'any') base = base.where('t.evaluation', 'is not', null);
     else if (query.evaluation) base = base.where('t.evaluation', '=', query.evaluation);
     // `<> '{}'` lets PostgreSQL use the partial GIN index of tickets that name anyone (migration 0016_profile_indexes).
