@@ -179,4 +179,58 @@ describe('people', () => {
     expect(named.body.items.map((p: { name: string }) => p.name)).toEqual(['赵小芳']);
     expect((await api(t.official, 'GET', '/api/v1/people?householdId=abc')).status).toBe(400);
   });
+
+  it('an edit empties a value with null: the phone, the household (leaving it), and so the person may move to another grid', async () => {
+    const household = (
+      await api(t.official, 'POST', '/api/v1/households', { unitId: t.grid.id, address: '东塘村七组1号', headName: '钱进' })
+    ).body;
+    const created = await api(
+      t.official,
+      'POST',
+      '/api/v1/people',
+      person({
+        name: '钱进',
+        idNumber: id('1975-06-01', 51),
+        phone: '13900000051',
+        ethnicity: '汉族',
+        householdId: household.id,
+        relationToHead: '户主',
+        address: '东塘村七组1号',
+      }),
+    );
+    expect(created.status).toBe(201);
+    const p = created.body;
+    const grid2 = (await api(t.official, 'POST', '/api/v1/units', { parentId: t.village.id, kind: 'grid', name: '第2网格' }))
+      .body;
+    // Still in a household of the first grid: refused beside the household.
+    const stuck = await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, { version: p.version, unitId: grid2.id });
+    expect(stuck.status).toBe(400);
+    expect(stuck.body.errors).toEqual([{ path: '/body/householdId', message: 'not in this unit' }]);
+
+    const moved = await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, {
+      version: p.version,
+      unitId: grid2.id,
+      householdId: null,
+      relationToHead: null,
+      phone: null,
+      ethnicity: null,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      unit: { id: grid2.id },
+      householdId: null,
+      relationToHead: null,
+      phone: null,
+      ethnicity: null,
+      // What the edit did not name stays.
+      name: '钱进',
+      address: '东塘村七组1号',
+      version: p.version + 1,
+    });
+    // Null is only for what may be empty; the document is never edited (naming it is refused, not ignored).
+    expect((await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, { version: p.version + 1, name: null })).status).toBe(400);
+    expect((await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, { version: p.version + 1, idNumber: 'X' })).status).toBe(
+      400,
+    );
+  });
 });

@@ -3,7 +3,7 @@
  * rentals, organizations and places, party members; and their Excel/CSV import and export.
  * ID numbers and phones are always answered masked; the full value is a separate audited reveal.
  */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { DateOnly, DateTime, Id, Name, Page, PageQuery, Text } from './common.ts';
 import { UnitRef } from './units.ts';
 
@@ -83,10 +83,35 @@ export const PersonInput = Type.Object(
   { additionalProperties: false },
 );
 export type PersonInput = Static<typeof PersonInput>;
-export const PersonUpdate = Type.Intersect([
-  Type.Partial(Type.Omit(PersonInput, ['idNumber', 'idType'])),
-  Type.Object({ version: Type.Integer() }),
-]);
+/** What an edit may empty: null removes the value (a phone no longer in use, a person leaving a household). */
+const orNull = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+export const PersonUpdate = Type.Object(
+  {
+    ...Type.Partial(
+      Type.Omit(PersonInput, [
+        'idNumber',
+        'idType',
+        'householdId',
+        'relationToHead',
+        'ethnicity',
+        'phone',
+        'education',
+        'occupation',
+        'address',
+      ]),
+    ).properties,
+    householdId: orNull(Id),
+    relationToHead: orNull(Type.String({ maxLength: 20 })),
+    ethnicity: orNull(Type.String({ maxLength: 20 })),
+    phone: orNull(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
+    education: orNull(Type.String({ maxLength: 20 })),
+    occupation: orNull(Type.String({ maxLength: 50 })),
+    address: orNull(Text(200)),
+    version: Type.Integer(),
+  },
+  // The document (type and number) is never edited: naming it is a 400, not silently ignored.
+  { additionalProperties: false },
+);
 export type PersonUpdate = Static<typeof PersonUpdate>;
 
 export const PersonSort = Type.Enum(['name', 'birthDate', '-birthDate', 'updatedAt', '-updatedAt'] as const);

@@ -53,6 +53,10 @@ export function toPerson(r: PersonListRow, today: string): Person {
   };
 }
 
+/** An edit's value: absent keeps the record's, null empties it. */
+const edited = <T>(given: T | null | undefined, kept: T | null): T | undefined =>
+  given === null ? undefined : (given ?? kept ?? undefined);
+
 const problemsToErrors = (problems: FieldProblem[]) => problems.map((p) => ({ path: `/body/${p.field}`, message: p.message }));
 
 /** Birth-date bounds for an age range on a given day. */
@@ -216,8 +220,8 @@ export class PeopleService {
     if (current.version !== input.version)
       throw AppError.conflict(`Person ${id} changed since you read it`, { current: toPerson(current, todayOf(this.clock)) });
     const unitId = input.unitId ?? current.unit_id;
-    const householdId = input.householdId ?? current.household_id ?? undefined;
-    if (input.unitId !== undefined || input.householdId !== undefined) await this.homeUnit(actor, unitId, householdId);
+    const householdId = edited(input.householdId, current.household_id);
+    if (input.unitId !== undefined || input.householdId != null) await this.homeUnit(actor, unitId, householdId);
     const merged = {
       name: input.name ?? current.name,
       idType: current.id_type as IdType,
@@ -225,14 +229,14 @@ export class PeopleService {
       // Derived from the document when it holds them (and then equal); kept from the record otherwise.
       sex: input.sex ?? current.sex,
       birthDate: input.birthDate ?? current.birth_date,
-      ethnicity: input.ethnicity ?? current.ethnicity ?? undefined,
-      phone: input.phone ?? (current.phone_enc ? this.crypto.decrypt(current.phone_enc) : undefined),
+      ethnicity: edited(input.ethnicity, current.ethnicity),
+      phone: edited(input.phone, current.phone_enc ? this.crypto.decrypt(current.phone_enc) : null),
       residenceType: input.residenceType ?? (current.residence_type as ResidenceType),
-      education: input.education ?? current.education ?? undefined,
-      occupation: input.occupation ?? current.occupation ?? undefined,
-      relationToHead: input.relationToHead ?? current.relation_to_head ?? undefined,
+      education: edited(input.education, current.education),
+      occupation: edited(input.occupation, current.occupation),
+      relationToHead: edited(input.relationToHead, current.relation_to_head),
       flags: input.flags ?? (current.flags as PersonFlag[]),
-      address: input.address ?? current.address ?? undefined,
+      address: edited(input.address, current.address),
     };
     const checked = checkPerson(merged, this.crypto, todayOf(this.clock));
     if (!checked.ok) throw AppError.badRequest(checked.problems[0]!.message, problemsToErrors(checked.problems));
