@@ -7,9 +7,9 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Form, Select } from 'antd';
-import type { Household, Person } from '@wangge/contracts';
+import type { Person } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
-import { useHouseholds } from '@/features/households/api/get-households.ts';
+import { HouseholdSelect } from '@/features/households/components/HouseholdSelect.tsx';
 import { usePeople } from '@/features/people/api/get-people.ts';
 import { useDebouncedValue } from '@/shared/hooks/use-debounced-value.ts';
 
@@ -35,8 +35,6 @@ export function involvedIds(values: InvolvedValues): { householdId?: number; per
   };
 }
 
-const householdLabel = (h: Household) => `${h.headName} · ${h.address}`;
-
 function usePersonLabel() {
   const { t } = useTranslation();
   // Two 王芳 in one village are told apart by age and the last digits of the masked ID number.
@@ -49,15 +47,9 @@ export function InvolvedFields({ within }: { within: number | undefined }) {
   const { t } = useTranslation();
   const personLabel = usePersonLabel();
   const household = Form.useWatch<Chosen | undefined>('household');
-  const [householdSearch, setHouseholdSearch] = useState('');
   const [peopleSearch, setPeopleSearch] = useState('');
-  const householdQ = useDebouncedValue(householdSearch.trim());
   const peopleQ = useDebouncedValue(peopleSearch.trim());
 
-  const households = useHouseholds(
-    { within: within ?? 0, q: householdQ || undefined, limit: PAGE, offset: 0 },
-    within !== undefined,
-  );
   // Typed: matching names in the unit (of the household, when one is chosen). Not typed: the household's members.
   const peopleEnabled = peopleQ.length > 0 || household !== undefined;
   const people = usePeople(
@@ -74,17 +66,11 @@ export function InvolvedFields({ within }: { within: number | undefined }) {
   return (
     <>
       <Form.Item name="household" label={t('tickets.fields.household')} extra={t('tickets.involved.householdHint')}>
-        <Select<Chosen>
+        <HouseholdSelect
+          within={within}
           aria-label={t('tickets.fields.household')}
-          labelInValue
-          allowClear
-          showSearch={{ filterOption: false, onSearch: setHouseholdSearch }}
-          disabled={within === undefined}
           placeholder={within === undefined ? t('tickets.involved.unitFirst') : t('tickets.involved.householdPlaceholder')}
-          loading={households.isFetching}
-          notFoundContent={households.isFetching ? undefined : t('tickets.involved.noHousehold')}
-          options={(households.data?.items ?? []).map((h) => ({ value: h.id, label: householdLabel(h) }))}
-          onChange={() => setHouseholdSearch('')}
+          notFound={t('tickets.involved.noHousehold')}
           style={{ width: '100%', maxWidth: 560 }}
           data-testid="involved-household"
         />
