@@ -1,4 +1,4 @@
-/** The 人口 tab: filters, the total, export and the people table for one unit's subtree. */
+/** The 人口 tab: filters, the total, export, 登记人员 and the people table for one unit's subtree. */
 import { Alert, Flex } from 'antd';
 import { Permission } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { usePeopleView } from '../hooks/use-people-view.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { PeopleFilters } from './PeopleFilters.tsx';
 import { PAGE_SIZE, PeopleTable, PeopleTotal } from './PeopleTable.tsx';
+import { RegisterPersonButton } from './RegisterPersonButton.tsx';
 
 export function PeopleSearch({ within }: { within: number }) {
   const { t } = useTranslation();
@@ -21,16 +22,20 @@ export function PeopleSearch({ within }: { within: number }) {
     limit: PAGE_SIZE,
     offset: (view.page - 1) * PAGE_SIZE,
   });
-  // Export is granted per unit: offered where one of the user's grants covers the scope.
+  // Export and registering are granted per unit: offered where one of the user's grants covers the scope.
   const scope = useUnit(within);
   const canExport = useCan(Permission.PeopleExport, scope.data);
+  const canRegister = useCan(Permission.PeopleWrite, scope.data);
 
   return (
     <Flex vertical gap={12}>
       <PeopleFilters value={view.filter} onSearch={view.setFilter} />
       <Flex justify="space-between" align="center" gap={8} wrap style={{ minHeight: 24 }}>
         {people.data ? <PeopleTotal data={people.data} /> : <span />}
-        {canExport && <ExportButtons filter={{ within, ...view.filter }} />}
+        <Flex gap={8} wrap>
+          {canExport && <ExportButtons filter={{ within, ...view.filter }} />}
+          {canRegister && <RegisterPersonButton unitId={within} />}
+        </Flex>
       </Flex>
       {people.isError && (
         <Alert type="error" showIcon title={t('people.table.loadFailed')} description={errorMessage(people.error)} />

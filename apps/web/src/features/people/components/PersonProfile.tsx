@@ -11,6 +11,7 @@ import { usePerson } from '../api/get-person.ts';
 import { useUnit } from '@/features/units/api/get-unit.ts';
 import { PEOPLE_PATH } from '../utils/paths.ts';
 import { PartyMembership } from './PartyMembership.tsx';
+import { EditPersonButton } from './EditPersonButton.tsx';
 import { PersonFacts } from './PersonFacts.tsx';
 import { PersonFlagTags } from './PersonFlagTags.tsx';
 import { PersonHousehold } from './PersonHousehold.tsx';
@@ -71,7 +72,12 @@ export function PersonProfile({ id }: { id: number }) {
             <PersonFlagTags flags={person.flags} />
           </Flex>
         }
-        extra={<BackButton />}
+        extra={
+          <Flex gap={8} align="center">
+            {canEdit && <EditPersonButton profile={profile.data} />}
+            <BackButton />
+          </Flex>
+        }
       >
         <PersonFacts person={person} canReveal={canReveal} />
       </Card>

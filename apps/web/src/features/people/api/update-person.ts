@@ -1,0 +1,27 @@
+/**
+ * Edits a person: only the fields that changed, with the version read (409 when someone saved in
+ * between). The ID number and its type are never edited; null empties a field.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Person, PersonUpdate } from '@wangge/contracts';
+import { api } from '@/shared/api/client.ts';
+
+export function updatePerson({ id, ...input }: PersonUpdate & { id: number }): Promise<Person> {
+  return api.patch<Person>(`/api/v1/people/${id}`, input);
+}
+
+export function useUpdatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updatePerson,
+    // The person form shows the failure beside its fields, and a stale version with a reload.
+    meta: { silentError: true },
+    // The person's own profile, and those of the household members they joined or left.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['people', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['people', 'profile'] }),
+        queryClient.invalidateQueries({ queryKey: ['households'] }),
+      ]),
+  });
+}
