@@ -187,6 +187,20 @@ describe('the person form', { timeout: 30_000 }, () => {
     });
   });
 
+  it('asks for a grid when the scope is a village: a person belongs to a grid, micro-grid or household group', async () => {
+    const { server } = renderAt('/people?within=4', me('villageOfficial', village), () => json(500, {}));
+    await openRegister();
+    await waitFor(() => expect(errorOf('unitId')).toBe('人员应登记在网格、微网格或联户单元下，请选择下级单元'));
+    type('name', '李秀英');
+    type('idNumber', liId);
+    submit();
+    // Refused in the form: the validation settles with the unit's error and nothing is sent.
+    await waitFor(() => expect(document.querySelector('.ant-form-item-has-error')).toBeTruthy());
+    await act(() => Promise.resolve());
+    expect(errorOf('unitId')).toBe('人员应登记在网格、微网格或联户单元下，请选择下级单元');
+    expect(server.posts).toHaveLength(0);
+  });
+
   it("puts the server's field errors beside the fields, in Chinese where the reason is known", async () => {
     const { server } = renderAt('/people?within=7', me('gridLeader', grid), (_body, s) =>
       s.posts.length === 1

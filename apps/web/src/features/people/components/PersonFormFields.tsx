@@ -3,13 +3,15 @@
  * the details officials keep (民族, 电话, 文化程度, 职业), and where the person belongs: the unit,
  * optionally a household of it and the relation to its head, care flags and address.
  */
-import { AutoComplete, Col, DatePicker, Divider, Form, Input, Row, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { AutoComplete, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Household } from '@wangge/contracts';
 import { householdUnitKinds, PersonFlags } from '@wangge/contracts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { HouseholdSelect } from '@/features/households/components/HouseholdSelect.tsx';
-import { useUnit } from '@/features/units/api/get-unit.ts';
+import { unitQueryOptions, useUnit } from '@/features/units/api/get-unit.ts';
 import { UnitTreePicker } from '@/features/units/components/UnitTreePicker.tsx';
 import { EDUCATION, ETHNICITIES, RELATIONS } from '../utils/person-vocabulary.ts';
 
@@ -62,8 +64,13 @@ export function PersonFormFields({ maskedPhone, onHouseholdPick }: PersonFormFie
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const unitId = Form.useWatch<number | undefined>('unitId', form);
+  const queryClient = useQueryClient();
   const unit = useUnit(unitId);
   const wrongKind = unit.data !== undefined && !householdUnitKinds.includes(unit.data.unit.kind);
+  // Said at once (the scope is often a township or village), not only on saving.
+  useEffect(() => {
+    if (wrongKind) form.validateFields(['unitId']).catch(() => undefined);
+  }, [wrongKind, form]);
 
   return (
     <>
@@ -127,12 +134,14 @@ export function PersonFormFields({ maskedPhone, onHouseholdPick }: PersonFormFie
           <Form.Item
             name="unitId"
             label={t('people.fields.unit')}
-            extra={wrongKind ? <Typography.Text type="warning">{t('people.form.unitKind')}</Typography.Text> : undefined}
             rules={[
               { required: true, message: t('people.form.required.unit') },
               {
-                validator: async () => {
-                  if (wrongKind) throw new Error(t('people.form.unitKind'));
+                // The unit validated, not the one of the last render (the answer is cached).
+                validator: async (_, value?: number) => {
+                  if (value === undefined) return;
+                  const { unit: chosen } = await queryClient.fetchQuery(unitQueryOptions(value));
+                  if (!householdUnitKinds.includes(chosen.kind)) throw new Error(t('people.form.unitKind'));
                 },
               },
             ]}
