@@ -1,7 +1,8 @@
 /**
  * Issue 5 in the browser, in Chinese: a township official finds a person by part of the name and by
  * the full ID number, opens the profile (household and members, masked numbers), then imports a
- * file with bad rows, downloads the error report, and finds the people the import added.
+ * file with bad rows, downloads the error report, and finds the people the import added; registers
+ * one person through the form (登记人员) and edits the phone on the profile (编辑).
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -95,7 +96,7 @@ describe.skipIf(!hasChromium)('the 人口与房屋 module in a real browser', ()
     await page.getByTestId('people-filters').waitFor({ timeout: 20_000 });
 
     await search(page, { 姓名: [...person.name].slice(-2).join('') }, person.name);
-    await search(page, { 姓名: '', 身份证号: person.idNumber }, person.name);
+    await search(page, { 姓名: '', 证件号码: person.idNumber }, person.name);
     // One person per ID number, shown masked.
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     expect(await rows.count()).toBe(1);
@@ -166,5 +167,56 @@ describe.skipIf(!hasChromium)('the 人口与房屋 module in a real browser', ()
     await search(page, { 姓名: '导入甲' }, '导入甲');
     await page.getByRole('link', { name: '查看 导入甲 的详情' }).click();
     await page.getByText('139****1111').first().waitFor();
+  });
+
+  it('registers a person through the form (登记人员), lands on the profile, edits the phone and sees it masked', async () => {
+    const page = await newPage(browser);
+    const leaks = watchForUnmasked(page);
+    await signInByApi(page, server, await official());
+    await page.goto(`${server.url}/people?within=${township.id}`);
+    await page.getByTestId('register-person').click();
+    const form = page.getByTestId('person-form');
+    await form.waitFor({ timeout: 20_000 });
+
+    // The scope is the township: a person belongs to a grid, so the form asks for one below it.
+    await form.getByText('人员应登记在网格、微网格或联户单元下，请选择下级单元').waitFor();
+    await form.locator('#person_unitId').fill(gridCode);
+    await page.locator('.ant-select-tree-title', { hasText: gridCode }).first().click();
+    await form.getByText('人员应登记在网格、微网格或联户单元下，请选择下级单元').waitFor({ state: 'detached' });
+
+    const idNumber = makeIdNumber('430624', '1947-11-23', 987);
+    await form.getByLabel('姓名', { exact: true }).fill('登记测试甲');
+    await form.getByLabel('证件号码', { exact: true }).fill(idNumber);
+    // What the number holds, read as it is typed.
+    await form
+      .getByTestId('person-form-derived')
+      .getByText(/^男 · 1947-11-23 出生 · \d+ 岁$/)
+      .waitFor();
+    await form.getByLabel('联系电话', { exact: true }).fill('13911112222');
+    await form.getByLabel('职业', { exact: true }).fill('退休');
+    await screenshot(page, 'person-form');
+    await form.getByTestId('person-form-submit').click();
+
+    await page.waitForURL(/\/people\/\d+$/, { timeout: 15_000 });
+    await page.getByTestId('person-name').getByText('登记测试甲').waitFor();
+    expect(await page.getByTestId('person-phone').textContent()).toBe('139****2222');
+    expect(await page.getByTestId('person-idNumber').textContent()).toBe(
+      `${idNumber.slice(0, 3)}***********${idNumber.slice(14)}`,
+    );
+
+    await page.getByTestId('edit-person').click();
+    const edit = page.getByTestId('person-form');
+    // The document is shown masked and cannot be changed; the phone is masked until replaced.
+    expect(await edit.getByTestId('person-form-id-number').textContent()).toBe(
+      `${idNumber.slice(0, 3)}***********${idNumber.slice(14)}`,
+    );
+    const phone = edit.getByLabel('联系电话', { exact: true });
+    expect(await phone.inputValue()).toBe('139****2222');
+    await phone.fill('13833334444');
+    await edit.getByTestId('person-form-submit').click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByTestId('person-phone').getByText('138****4444').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('13833334444');
+    expect(leaks).toEqual([]);
   });
 });
