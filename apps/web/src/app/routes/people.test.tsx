@@ -86,15 +86,15 @@ describe('人口 tab', { timeout: 20_000 }, () => {
     expect(router.state.location.search).toContain('q=%E5%BC%A0');
   });
 
-  it('refuses a partial ID number before asking the server', async () => {
+  it('refuses a partial document number before asking the server', async () => {
     const { requests } = renderPeople('/people', me('townshipOfficial', town));
     await within(await screen.findByTestId('people-table')).findByText('张秀英');
     const before = requests.length;
 
-    fireEvent.change(filters().getByRole('textbox', { name: '身份证号' }), { target: { value: '4306' } });
+    fireEvent.change(filters().getByRole('textbox', { name: '证件号码' }), { target: { value: '4306' } });
     fireEvent.click(filters().getByText('查 询').closest('button')!);
 
-    expect(await screen.findByText('请输入完整的 18 位身份证号')).toBeTruthy();
+    expect(await screen.findByText('请输入完整的证件号码（5–20 位字母或数字）')).toBeTruthy();
     expect(requests).toHaveLength(before);
   });
 
