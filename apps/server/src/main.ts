@@ -63,8 +63,10 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   const defs = allJobs(services);
   for (const def of [...defs, ...(opts.extraJobs ?? [])]) jobs.register(def);
   await jobs.start();
-  const importJob = defs.find((d) => d.name === 'people.import')!;
-  services.peopleImport.enqueue = (importId, resume = false) => jobs.send(importJob, { importId, ...(resume ? { resume } : {}) });
+  for (const imports of [services.peopleImport, services.houseImport]) {
+    const importJob = defs.find((d) => d.name === `${imports.kind.name}.import`)!;
+    imports.enqueue = (importId, resume = false) => jobs.send(importJob, { importId, ...(resume ? { resume } : {}) });
+  }
   const app = await buildApp({ config, db, clock, jobs, services });
   let closed = false;
   return {

@@ -23,7 +23,8 @@ import { PeopleService } from './modules/people/people.service.ts';
 import { OrganizationsService } from './modules/places/organizations.service.ts';
 import { OccupancyService } from './modules/places/occupancy.service.ts';
 import { PlacesService } from './modules/places/places.service.ts';
-import { PeopleImportService } from './modules/people/import/import.service.ts';
+import { peopleImportService } from './modules/people/import/import.service.ts';
+import { housesImportService } from './modules/places/import/houses-import.ts';
 import { createFileStore, type FileStoreConfig } from './modules/files/create-store.ts';
 import { FilesService } from './modules/files/files.service.ts';
 import { CategoriesService } from './modules/tickets/categories.service.ts';
@@ -77,7 +78,8 @@ export function createServices(
     organizations: new OrganizationsService(db, clock, crypto, access, audit, maps),
     people,
     peopleExport: new PeopleExport(db, clock, people, audit),
-    peopleImport: new PeopleImportService(db, clock, crypto, access, audit, importDir, config.importRetentionDays),
+    peopleImport: peopleImportService(db, clock, crypto, access, audit, importDir, config.importRetentionDays),
+    houseImport: housesImportService(db, clock, crypto, access, audit, importDir, config.importRetentionDays),
     audit,
     access,
     calendar,

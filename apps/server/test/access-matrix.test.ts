@@ -32,6 +32,7 @@ const f: Record<string, Record<Rel, number>> = {
   grant: {} as never,
   person: {} as never,
   import: {} as never,
+  houseImport: {} as never,
   building: {} as never,
   house: {} as never,
   residence: {} as never,
@@ -139,39 +140,44 @@ beforeAll(async () => {
     ).id;
     const report = path.join(tmpdir(), `wg-matrix-${rel}.xlsx`);
     writeFileSync(report, 'x');
-    // A finished import with one rejected row: its error report is there to be asked for.
-    f.import![rel] = (
+    // A finished import of each kind with one rejected row: its error report is there to be asked for.
+    for (const [kind, key, name] of [
+      ['people', 'import', `job-${rel}`],
+      ['houses', 'houseImport', `houses-job-${rel}`],
+    ] as const) {
+      f[key]![rel] = (
+        await rt.db.db
+          .insertInto('import_job')
+          .values({
+            kind,
+            mode: 'insert',
+            format: 'csv',
+            file_name: name,
+            file_path: report,
+            file_bytes: 1,
+            header: '[]',
+            unit_id: unitOf[rel].id,
+            created_by: null,
+            status: 'done',
+            rows_read: 1,
+            rejected: 1,
+            created_at: rt.clock.now(),
+            finished_at: rt.clock.now(),
+            updated_at: rt.clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
       await rt.db.db
-        .insertInto('import_job')
+        .insertInto('import_rejection')
         .values({
-          kind: 'people',
-          mode: 'insert',
-          format: 'csv',
-          file_name: `job-${rel}`,
-          file_path: report,
-          file_bytes: 1,
-          header: '[]',
-          unit_id: unitOf[rel].id,
-          created_by: null,
-          status: 'done',
-          rows_read: 1,
-          rejected: 1,
-          created_at: rt.clock.now(),
-          finished_at: rt.clock.now(),
-          updated_at: rt.clock.now(),
+          import_id: f[key]![rel],
+          row_number: 1,
+          row_data_enc: rt.crypto.encrypt(JSON.stringify(['张三'])),
+          reasons: JSON.stringify([{ column: '姓名', message: '示例' }]),
         })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await rt.db.db
-      .insertInto('import_rejection')
-      .values({
-        import_id: f.import![rel],
-        row_number: 1,
-        row_data_enc: rt.crypto.encrypt(JSON.stringify(['张三'])),
-        reasons: JSON.stringify([{ column: '姓名', message: '示例' }]),
-      })
-      .execute();
+        .execute();
+    }
     const category = (await rt.services.categories.list()).find((c) => c.code === 'policy')!;
     categoryId = category.id;
     categoryCode = category.code;
@@ -270,6 +276,7 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
   if (u.startsWith('/api/v1/buildings/:id')) return { method: r.method, url: path('building') };
   if (u.startsWith('/api/v1/residences/:id')) return { method: r.method, url: path('residence'), body: { toDate: '2026-06-30' } };
   if (u.startsWith('/api/v1/people/imports/:id')) return { method: r.method, url: path('import') };
+  if (u.startsWith('/api/v1/houses/imports/:id')) return { method: r.method, url: path('houseImport') };
   if (u === '/api/v1/tickets/events') return { method: r.method, url: u, stream: true };
   if (u.startsWith('/api/v1/tickets/:id/')) {
     const op = u.split('/').pop()!;
@@ -327,7 +334,16 @@ function probe(r: RouteEntry, rel: Rel): Probe | null {
     case 'GET /api/v1/people/export':
       return { method: 'GET', url: `${u}?format=csv&within=${id('unit')}` };
     case 'GET /api/v1/people/import-template':
+    case 'GET /api/v1/houses/import-template':
       return { method: 'GET', url: `${u}?format=csv`, global: true };
+    case 'GET /api/v1/houses/imports':
+      return { method: 'GET', url: u, leakKey: `houses-job-${rel}` };
+    case 'POST /api/v1/houses/imports':
+      return {
+        method: 'POST',
+        url: u,
+        multipart: { unitId: String(id('unit')), csv: `所属单元编码,楼栋名称,楼栋地址,房号\nx,${rel}栋,路,${++idSeq}\n` },
+      };
     case 'GET /api/v1/people/imports':
       return { method: 'GET', url: u, leakKey: `job-${rel}` };
     case 'POST /api/v1/people':

@@ -303,6 +303,9 @@ export const PartyMemberInput = Type.Object(
 
 // ---- Import and export ----
 export const ImportMode = Type.Enum(['insert', 'upsert'] as const);
+/** What an import brings in: people (one row per person), or houses (one row per house, with its building's facts). */
+export const ImportKinds = ['people', 'houses'] as const;
+export type ImportKindName = (typeof ImportKinds)[number];
 /**
  * Why an uploaded file was refused, as the message of its `/body/file` field error (the detail
  * says it in words): the web app shows each in the user's language.
@@ -311,7 +314,7 @@ export const ImportFileProblems = ['empty', 'oldXls', 'notText', 'unreadable', '
 export type ImportFileProblem = (typeof ImportFileProblems)[number];
 export const ImportJob = Type.Object({
   id: Id,
-  kind: Type.String(),
+  kind: Type.Enum(ImportKinds),
   mode: ImportMode,
   format: Type.Enum(['csv', 'xlsx'] as const),
   fileName: Type.String(),

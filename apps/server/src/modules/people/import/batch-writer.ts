@@ -12,6 +12,8 @@
  */
 import type { Db, RawClient } from '../../../db/client.ts';
 import { csvLine } from '../../../db/copy.ts';
+import { commitBatch } from '../../imports/batch-commit.ts';
+import type { BadRow, BatchCounts, CheckedBatch as GenericCheckedBatch } from '../../imports/import-kind.ts';
 import type { PersonRow } from '../person-rules.ts';
 
 export interface GoodRow {
@@ -21,32 +23,14 @@ export interface GoodRow {
   /** The row as a line of COPY's CSV (`personLine`), built while the batch is checked. */
   line: string;
 }
-export interface BadRow {
-  rowNumber: number;
-  cells: string[];
-  reasons: { column: string; message: string }[];
-}
-export interface CheckedBatch {
-  good: GoodRow[];
-  bad: BadRow[];
-  /** Rows of the file in this batch (good + bad). */
-  rowsRead: number;
-  /** Rows of the file committed before this batch (the job's rows_read as this runner expects it). */
-  rowsBefore: number;
-  /** How far into the file the reader was after this batch (for progress). */
-  bytesRead: number;
-}
+export type { BadRow, BatchCounts };
+export type CheckedBatch = GenericCheckedBatch<GoodRow>;
 interface Job {
   id: number;
   mode: 'insert' | 'upsert';
   scopePath: string;
   /** Encrypts a rejected row's cells (they hold ID numbers and phones) for `import_rejection`. */
   seal: (cells: string[]) => string;
-}
-export interface BatchCounts {
-  inserted: number;
-  updated: number;
-  rejected: number;
 }
 
 const columns = [
@@ -116,14 +100,6 @@ async function insertOrUpdate(c: RawClient, job: Job, good: GoodRow[], now: Date
   return new Map(res.rows.map((r) => [r.b, r.inserted]));
 }
 
-/** Another runner committed a batch of this import since this one read its counters: this one stops. */
-export class ImportTakenOver extends Error {
-  constructor(importId: number) {
-    super(`Import ${importId} was taken over by another runner`);
-    this.name = 'ImportTakenOver';
-  }
-}
-
 async function write(db: Db, job: Job, batch: CheckedBatch, now: Date, careful: boolean): Promise<BatchCounts> {
   return db.raw.transaction(async (c) => {
     const { good } = batch;
@@ -138,30 +114,10 @@ async function write(db: Db, job: Job, batch: CheckedBatch, now: Date, careful: 
       const message = job.mode === 'insert' ? '此人已登记（如需更新，请选择“新增或更新”方式）' : '此人已在其他区域登记，无权更新';
       rejections.push({ rowNumber: g.rowNumber, cells: g.cells, reasons: [{ column: '公民身份号码', message }] });
     }
-    if (rejections.length)
-      await c.query(
-        `insert into import_rejection (import_id, row_number, row_data_enc, reasons)
-         select $1, r.row_number, r.row_data_enc, r.reasons
-         from jsonb_to_recordset($2::jsonb) as r(row_number int, row_data_enc text, reasons jsonb)
-         on conflict (import_id, row_number) do nothing`,
-        [
-          job.id,
-          JSON.stringify(
-            rejections.map((r) => ({ row_number: r.rowNumber, row_data_enc: job.seal(r.cells), reasons: r.reasons })),
-          ),
-        ],
-      );
     let inserted = 0;
     for (const isNew of written.values()) if (isNew) inserted++;
     const counts = { inserted, updated: written.size - inserted, rejected: rejections.length };
-    // The counters move on only from where this runner found them: should a second runner (a resume
-    // while the first still lived) have committed meanwhile, this batch rolls back and its runner stops.
-    const moved = await c.query(
-      `update import_job set rows_read = rows_read + $2, inserted = inserted + $3, updated = updated + $4,
-         rejected = rejected + $5, bytes_read = $6, updated_at = $7 where id = $1 and rows_read = $8 returning id`,
-      [job.id, batch.rowsRead, counts.inserted, counts.updated, counts.rejected, batch.bytesRead, now, batch.rowsBefore],
-    );
-    if (moved.rows.length !== 1) throw new ImportTakenOver(job.id);
+    await commitBatch(c, job, batch, rejections, counts, now);
     return counts;
   });
 }

@@ -3,6 +3,7 @@
  * becomes a field. Values are accepted the way people type them (男/女, 户籍人口, 2024/3/5 …).
  */
 import type { IdType, PersonFlag, ResidenceType } from '@wangge/contracts';
+import { mapColumns, type Column as GenericColumn } from '../../imports/columns.ts';
 
 export type ColumnKey =
   | 'name'
@@ -21,12 +22,7 @@ export type ColumnKey =
   | 'flags'
   | 'address';
 
-export interface Column {
-  key: ColumnKey;
-  header: string;
-  required: boolean;
-  example: string;
-}
+export type Column = GenericColumn<ColumnKey>;
 
 export const peopleColumns: Column[] = [
   { key: 'name', header: '姓名', required: true, example: '张三' },
@@ -46,18 +42,6 @@ export const peopleColumns: Column[] = [
   { key: 'flags', header: '关爱标识', required: false, example: '留守老人、独居' },
   { key: 'address', header: '居住地址', required: false, example: '东塘镇东塘村1组3号' },
 ];
-
-/** The column the error report adds; ignored when a fixed report is imported again. */
-export const REASON_HEADER = '错误原因';
-export const ROW_NUMBER_HEADER = '原行号';
-/** Header text without the required mark (*), a byte-order mark or spaces. */
-export const headerText = (h: string) =>
-  h
-    .replace(/^\uFEFF/, '')
-    .replace(/\*$/, '')
-    .trim();
-/** Columns the error report adds: a fixed report is imported again with them still in it. */
-export const isReportColumn = (h: string) => [REASON_HEADER, ROW_NUMBER_HEADER].includes(headerText(h));
 
 export const residenceTypeWords: Record<string, ResidenceType> = {
   户籍: 'registered',
@@ -118,17 +102,5 @@ export function parseDate(raw: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-/** Maps header text to columns; reports missing required and unknown headers. */
-export function mapHeaders(headers: string[]): { index: Map<ColumnKey, number>; missing: string[]; unknown: string[] } {
-  const index = new Map<ColumnKey, number>();
-  const unknown: string[] = [];
-  headers.forEach((h, i) => {
-    const text = headerText(h);
-    if (!text || isReportColumn(text)) return;
-    const col = peopleColumns.find((c) => c.header === text);
-    if (col) index.set(col.key, i);
-    else unknown.push(text);
-  });
-  const missing = peopleColumns.filter((c) => c.required && !index.has(c.key)).map((c) => c.header);
-  return { index, missing, unknown };
-}
+/** Maps header text to the people columns; reports missing required and unknown headers. */
+export const mapHeaders = (headers: string[]) => mapColumns(peopleColumns, headers);

@@ -1,16 +1,17 @@
 /**
- * Files around an import: the template (CSV or .xlsx with the Chinese headers), the error report
- * (the original rows, the bad cells shaded, and the reasons, decrypted as they are written), and the
- * job as the API shows it.
+ * Files around an import of any kind: the template (CSV or .xlsx with the kind's Chinese headers),
+ * the error report (the original rows, the bad cells shaded, and the reasons, decrypted as they are
+ * written), and the job as the API shows it.
  */
 import type { Writable } from 'node:stream';
 import type { ImportJob } from '@wangge/contracts';
 import ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
-import type { Db } from '../../../db/client.ts';
-import type { FieldCrypto } from '../../../lib/field-crypto.ts';
-import type { ImportJobTable } from '../../../db/tables/people.ts';
-import { headerText, isReportColumn, peopleColumns, REASON_HEADER, ROW_NUMBER_HEADER } from './columns.ts';
+import type { Db } from '../../db/client.ts';
+import type { FieldCrypto } from '../../lib/field-crypto.ts';
+import type { ImportJobTable } from '../../db/tables/people.ts';
+import { headerText, isReportColumn, REASON_HEADER, ROW_NUMBER_HEADER } from './columns.ts';
+import type { ImportKind } from './import-kind.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +31,7 @@ export function importJobDto(j: Selectable<ImportJobTable>, now: Date, retention
   const hasErrorReport = j.rejected > 0 && j.purged_at === null && (j.status === 'done' || j.status === 'failed');
   return {
     id: j.id,
-    kind: j.kind,
+    kind: j.kind as ImportJob['kind'],
     mode: j.mode,
     format: j.format,
     fileName: j.file_name,
@@ -54,27 +55,25 @@ export function importJobDto(j: Selectable<ImportJobTable>, now: Date, retention
   };
 }
 
-export async function writeTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> {
-  const headers = peopleColumns.map((c) => (c.required ? `${c.header}*` : c.header));
+export async function writeTemplate(kind: Pick<ImportKind, 'columns' | 'template'>, format: 'csv' | 'xlsx'): Promise<Buffer> {
+  const { columns, template } = kind;
+  const headers = columns.map((c) => (c.required ? `${c.header}*` : c.header));
   if (format === 'csv') {
     const line = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
-    return Buffer.from(`\uFEFF${line(headers)}\n${line(peopleColumns.map((c) => c.example))}\n`, 'utf8');
+    return Buffer.from(`\uFEFF${line(headers)}\n${line(columns.map((c) => c.example))}\n`, 'utf8');
   }
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('实有人口');
+  const ws = wb.addWorksheet(template.sheet);
   ws.addRow(headers).font = { bold: true };
-  ws.addRow(peopleColumns.map((c) => c.example));
+  ws.addRow(columns.map((c) => c.example));
   ws.columns.forEach((col, i) => {
-    col.width = Math.max(10, (peopleColumns[i]?.example.length ?? 8) + 6);
-    // Text format, so Excel keeps all 18 digits of an ID number.
+    col.width = Math.max(10, (columns[i]?.example.length ?? 8) + 6, (columns[i]?.header.length ?? 0) * 2 + 2);
+    // Text format, so Excel keeps all 18 digits of an ID number (and a unit code's 15).
     col.numFmt = '@';
   });
   const notes = wb.addWorksheet('填写说明');
   notes.addRow(['列', '必填', '说明']).font = { bold: true };
-  notes.addRow(['人口类型', '是', '户籍人口 / 流动人口 / 未落户人口 / 境外人员']);
-  notes.addRow(['所属单元编码', '是', '网格、微网格或联户的编码（在“网格”模块中可查）']);
-  notes.addRow(['关爱标识', '否', '留守老人、留守儿童、留守妇女、残疾人、低保、特困、独居、退役军人，多个用顿号分隔']);
-  notes.addRow(['性别、出生日期', '否', '可不填，由公民身份号码推出；填写时须与号码一致']);
+  for (const n of template.notes) notes.addRow(n);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

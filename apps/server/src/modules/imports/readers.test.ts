@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -26,5 +26,20 @@ describe('readRows (.xlsx)', () => {
     for await (const r of readRows(file, 'xlsx').rows) read.push(r);
     expect(read.filter((r) => r.some((c) => c.includes('\uFFFD')))).toEqual([]);
     expect(read).toEqual(rows);
+  });
+});
+
+describe('readRows (CSV)', () => {
+  it('reads UTF-8 whose first chunk ends inside a Chinese character as UTF-8', async () => {
+    // 'x,人口' ends with a three-byte character: the UTF-8 check used to cut 4 bytes off the end,
+    // split 人, and take the file for GB18030.
+    const file = path.join(dir, 'short.csv');
+    writeFileSync(file, '所属单元编码,楼栋名称\nx,人口');
+    const read: string[][] = [];
+    for await (const r of readRows(file, 'csv').rows) read.push(r);
+    expect(read).toEqual([
+      ['所属单元编码', '楼栋名称'],
+      ['x', '人口'],
+    ]);
   });
 });

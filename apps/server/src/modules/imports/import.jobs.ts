@@ -1,11 +1,14 @@
-/** The background job that runs an import; safe to run twice (a finished job is left alone, a crashed one resumes). */
+/**
+ * The jobs of an import kind: `<kind>.import` runs one import (safe to run twice: a finished job is
+ * left alone, a crashed one resumes); `<kind>.import.purge` ends the retention of finished ones.
+ */
 import { Type } from 'typebox';
-import { defineJob } from '../../../jobs/queue.ts';
-import type { PeopleImportService } from './import.service.ts';
+import { defineJob } from '../../jobs/queue.ts';
+import type { ImportService } from './import.service.ts';
 
-export const peopleImportJob = (service: PeopleImportService) =>
+export const importJob = (service: ImportService) =>
   defineJob({
-    name: 'people.import',
+    name: `${service.kind.name}.import`,
     payload: Type.Object(
       { importId: Type.Integer({ minimum: 1 }), resume: Type.Optional(Type.Boolean()) },
       { additionalProperties: false },
@@ -19,11 +22,11 @@ export const peopleImportJob = (service: PeopleImportService) =>
   });
 
 /** Daily: ends the retention of finished imports (their rejected rows and any file left). */
-export const peopleImportPurgeJob = (service: PeopleImportService) =>
+export const importPurgeJob = (service: ImportService, cron: string) =>
   defineJob({
-    name: 'people.import.purge',
+    name: `${service.kind.name}.import.purge`,
     payload: Type.Object({}, { additionalProperties: false }),
-    cron: '41 3 * * *',
+    cron,
     handler: async () => {
       await service.purge();
     },

@@ -9,7 +9,7 @@ import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ImportFileProblem } from '@wangge/contracts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 
 /** A 400 about the uploaded file: the problem as a token on `/body/file` (shown translated), the detail in words. */
 export const refuse = (problem: ImportFileProblem, detail: string) =>
@@ -61,7 +61,10 @@ function decoder(): Transform {
     transform(chunk: Buffer, _enc, cb) {
       if (!td) {
         try {
-          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.max(0, chunk.length - 4)));
+          // Streaming: a character cut by the end of the chunk waits for the next one instead of
+          // failing (cutting a fixed 4 bytes off the end could split a character and so take a
+          // UTF-8 file whose first chunk ended in Chinese text for GB18030).
+          new TextDecoder('utf-8', { fatal: true }).decode(chunk, { stream: true });
           td = new TextDecoder('utf-8');
         } catch {
           td = new TextDecoder('gb18030');
