@@ -2,9 +2,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportJob } from '@wangge/contracts';
 import { api } from '@/shared/api/client.ts';
+import { importsUrl } from '../utils/paths.ts';
+import { importQueryOptions } from './get-import.ts';
+import { recentImportsQueryOptions } from './get-imports.ts';
 
-export function resumeImport(id: number): Promise<ImportJob> {
-  return api.post<ImportJob>(`/api/v1/people/imports/${id}/resume`);
+export function resumeImport(job: Pick<ImportJob, 'kind' | 'id'>): Promise<ImportJob> {
+  return api.post<ImportJob>(`${importsUrl(job.kind)}/${job.id}/resume`);
 }
 
 export function useResumeImport() {
@@ -12,9 +15,10 @@ export function useResumeImport() {
   return useMutation({
     mutationFn: resumeImport,
     onSuccess: (job) => {
-      queryClient.setQueryData(['imports', 'job', job.id], job);
-      void queryClient.invalidateQueries({ queryKey: ['imports', 'job', job.id] });
-      void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
+      const { queryKey } = importQueryOptions(job.kind, job.id);
+      queryClient.setQueryData(queryKey, job);
+      void queryClient.invalidateQueries({ queryKey });
+      void queryClient.invalidateQueries({ queryKey: recentImportsQueryOptions(job.kind).queryKey });
     },
   });
 }

@@ -55,7 +55,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
       {!addsUp && !failed && <Typography.Text type="warning">{t('imports.result.mismatch')}</Typography.Text>}
       {job.hasErrorReport ? (
         <Flex gap={12} align="center" wrap>
-          <Button type="primary" icon={<DownloadOutlined />} href={errorReportUrl(job.id)} download>
+          <Button type="primary" icon={<DownloadOutlined />} href={errorReportUrl(job)} download>
             {t('imports.result.errorReport')}
           </Button>
           <Typography.Text type="secondary">

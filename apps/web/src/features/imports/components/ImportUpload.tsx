@@ -1,12 +1,12 @@
 /**
- * Step 2 of the wizard: the unit and mode, then the file. The upload goes through the shared API
+ * Step 2 of the wizard: the unit and mode, then the file, sent to the kind's imports. The upload goes through the shared API
  * client (session cookie, CSRF token); the server's reason for refusing the file is shown here.
  */
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Flex, Form, Radio, Typography, Upload } from 'antd';
-import { ImportFileProblems, type ImportFileProblem, type ImportJob } from '@wangge/contracts';
+import { ImportFileProblems, type ImportFileProblem, type ImportJob, type ImportKindName } from '@wangge/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/shared/api/api-error.ts';
@@ -34,14 +34,21 @@ function refusal(error: unknown, t: TFunction): string {
   return errorMessage(error);
 }
 
+/** What each mode does with a row already registered, per kind. */
+const hints = {
+  people: { insert: 'imports.upload.insertHint', upsert: 'imports.upload.upsertHint' },
+  houses: { insert: 'imports.houses.insertHint', upsert: 'imports.houses.upsertHint' },
+} as const satisfies Record<ImportKindName, Record<ImportMode, string>>;
+
 export interface ImportUploadProps {
+  kind: ImportKindName;
   unitId: number | undefined;
   /** The unit picker, bound to `unitId` by the page. */
   unitPicker: ReactNode;
   onStarted: (job: ImportJob) => void;
 }
 
-export function ImportUpload({ unitId, unitPicker, onStarted }: ImportUploadProps) {
+export function ImportUpload({ kind, unitId, unitPicker, onStarted }: ImportUploadProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ImportMode>('insert');
   const upload = useUploadImport();
@@ -53,11 +60,7 @@ export function ImportUpload({ unitId, unitPicker, onStarted }: ImportUploadProp
         <Form.Item label={t('imports.upload.unit')} required style={{ marginBottom: 8 }}>
           {unitPicker}
         </Form.Item>
-        <Form.Item
-          label={t('imports.upload.mode')}
-          style={{ marginBottom: 0 }}
-          extra={mode === 'insert' ? t('imports.upload.insertHint') : t('imports.upload.upsertHint')}
-        >
+        <Form.Item label={t('imports.upload.mode')} style={{ marginBottom: 0 }} extra={t(hints[kind][mode])}>
           <Radio.Group
             value={mode}
             onChange={(e) => setMode(e.target.value as ImportMode)}
@@ -78,7 +81,7 @@ export function ImportUpload({ unitId, unitPicker, onStarted }: ImportUploadProp
           customRequest={({ file, onSuccess, onError }) => {
             if (unitId === undefined) return;
             upload.mutate(
-              { file: file as File, unitId, mode },
+              { kind, file: file as File, unitId, mode },
               {
                 onSuccess: (job) => {
                   onSuccess?.(job);

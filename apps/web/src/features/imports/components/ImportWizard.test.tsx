@@ -49,6 +49,34 @@ async function uploadFile(name: string) {
   fireEvent.change(input, { target: { files: [file] } });
 }
 
+/** The import page with both kinds' endpoints answering; records what went where. */
+function renderKinds(path: string) {
+  const calls: string[] = [];
+  const uploads: FakeRequest[] = [];
+  const houses = job({ kind: 'houses', fileName: '东塘村房屋.xlsx' });
+  const houseDone = { ...houses, ...done, kind: 'houses' as const, fileName: '东塘村房屋.xlsx' };
+  stubUnitTree([town], {
+    '/api/v1/auth/me': () => json(200, me('townshipOfficial', town)),
+    '/api/v1/people/imports': () => {
+      calls.push('people list');
+      return json(200, [job({ id: 7, fileName: '人口花名册.xlsx', status: 'done', progress: 1 })]);
+    },
+    '/api/v1/houses/imports': (request) => {
+      if (request.init?.method !== 'POST') {
+        calls.push('houses list');
+        return json(200, [{ ...houseDone, id: 8, fileName: '去年的房屋.xlsx' }]);
+      }
+      uploads.push(request);
+      return json(202, houses);
+    },
+    '/api/v1/houses/imports/41': () => json(200, houseDone),
+  });
+  const view = renderApp(path);
+  return { ...view, calls, uploads };
+}
+
+const hrefOf = (text: string) => screen.getByText(text).closest('a')?.getAttribute('href');
+
 describe('import wizard', { timeout: 20_000 }, () => {
   beforeAll(() => import('@/app/routes/people.tsx'), 30_000);
 
@@ -114,5 +142,45 @@ describe('import wizard', { timeout: 20_000 }, () => {
     const error = await screen.findByTestId('import-error');
     expect(within(error).getByText(/文件已损坏或不是有效的 Excel\/CSV 文件/)).toBeTruthy();
     expect(within(error).queryByText(/invalid zip data/)).toBeNull();
+  });
+
+  it('imports houses when 房屋 is chosen: its template, hints, upload, result and recent imports', async () => {
+    const { calls, uploads, router } = renderKinds('/people/import');
+    await screen.findByText('人口花名册.xlsx');
+    expect(hrefOf('下载 Excel 模板')).toBe('/api/v1/people/import-template?format=xlsx');
+
+    fireEvent.click(within(screen.getByTestId('import-kind')).getByText('房屋'));
+    expect(await screen.findByText('去年的房屋.xlsx')).toBeTruthy();
+    expect(screen.queryByText('人口花名册.xlsx')).toBeNull();
+    expect(router.state.location.search).toBe('?kind=houses');
+    expect(hrefOf('下载 Excel 模板')).toBe('/api/v1/houses/import-template?format=xlsx');
+    expect(hrefOf('下载 CSV 模板')).toBe('/api/v1/houses/import-template?format=csv');
+    expect(screen.getByText(/每套房屋一行/)).toBeTruthy();
+    expect(screen.getByText('楼栋中已登记的房号不导入，记入错误报告')).toBeTruthy();
+    // The mode's radio, not the recent list's mode column.
+    fireEvent.click(screen.getAllByText('新增或更新').find((el) => el.closest('.ant-radio-wrapper'))!);
+    expect(screen.getByText(/用文件中的建筑面积和房屋用途更新/)).toBeTruthy();
+
+    await uploadFile('东塘村房屋.xlsx');
+    const result = await screen.findByTestId('import-result');
+    const body = uploads[0]?.init?.body as FormData;
+    expect([body.get('unitId'), body.get('mode'), (body.get('file') as File).name]).toEqual(['2', 'upsert', '东塘村房屋.xlsx']);
+    expect(within(result).getByText('新增 9,000 + 更新 800 + 未导入 200 = 读取 10,000 行')).toBeTruthy();
+    expect(within(result).getByText('下载错误报告').closest('a')?.getAttribute('href')).toBe('/api/v1/houses/imports/41/errors');
+    expect(router.state.location.search).toBe('?kind=houses&job=41');
+
+    // Back to 人口: the people template and list, and no houses import watched.
+    fireEvent.click(within(screen.getByTestId('import-kind')).getByText('人口'));
+    expect(await screen.findByText('人口花名册.xlsx')).toBeTruthy();
+    expect(screen.queryByTestId('import-result')).toBeNull();
+    expect(router.state.location.search).toBe('');
+    expect(hrefOf('下载 CSV 模板')).toBe('/api/v1/people/import-template?format=csv');
+    expect(calls).toContain('houses list');
+  });
+
+  it('opens on the kind the URL names', async () => {
+    renderKinds('/people/import?kind=houses');
+    expect(await screen.findByText('去年的房屋.xlsx')).toBeTruthy();
+    expect(hrefOf('下载 Excel 模板')).toBe('/api/v1/houses/import-template?format=xlsx');
   });
 });

@@ -1,6 +1,6 @@
-/** The latest imports in the user's units, each openable in the wizard, with its error report. */
+/** The latest imports of a kind in the user's units, each openable in the wizard, with its error report. */
 import { Alert, Button, Space, Table } from 'antd';
-import type { ImportJob } from '@wangge/contracts';
+import type { ImportJob, ImportKindName } from '@wangge/contracts';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/shared/api/error-message.ts';
@@ -9,9 +9,9 @@ import { formatCount } from '../utils/format.ts';
 import { errorReportUrl } from '../utils/paths.ts';
 import { ImportStatusTag } from './ImportStatusTag.tsx';
 
-export function RecentImports({ onOpen }: { onOpen: (id: number) => void }) {
+export function RecentImports({ kind, onOpen }: { kind: ImportKindName; onOpen: (id: number) => void }) {
   const { t, i18n } = useTranslation();
-  const imports = useRecentImports();
+  const imports = useRecentImports(kind);
   const count = (key: 'rowsRead' | 'inserted' | 'updated' | 'rejected') => ({
     key,
     title: t(`imports.recent.fields.${key}`),
@@ -66,7 +66,7 @@ export function RecentImports({ onOpen }: { onOpen: (id: number) => void }) {
                   {t('imports.recent.view')}
                 </Button>
                 {j.hasErrorReport && (
-                  <Button type="link" size="small" href={errorReportUrl(j.id)} download>
+                  <Button type="link" size="small" href={errorReportUrl(j)} download>
                     {t('imports.result.errorReport')}
                   </Button>
                 )}

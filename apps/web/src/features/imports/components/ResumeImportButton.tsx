@@ -12,12 +12,7 @@ export function ResumeImportButton({ job }: { job: ImportJob }) {
   if (!job.resumable) return null;
   return (
     <Flex gap={8} align="center" wrap>
-      <Button
-        icon={<RedoOutlined />}
-        loading={resume.isPending}
-        onClick={() => resume.mutate(job.id)}
-        data-testid="import-resume"
-      >
+      <Button icon={<RedoOutlined />} loading={resume.isPending} onClick={() => resume.mutate(job)} data-testid="import-resume">
         {t('imports.resume.button')}
       </Button>
       {resume.isError && <Typography.Text type="danger">{errorMessage(resume.error)}</Typography.Text>}
