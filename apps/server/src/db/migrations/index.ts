@@ -22,6 +22,7 @@ import * as m0016 from './0016_profile_indexes.ts';
 import * as m0017 from './0017_unit_day_figure.ts';
 import * as m0018 from './0018_person_id_type.ts';
 import * as m0019 from './0019_ticket_stat_valid_tickets.ts';
+import * as m0020 from './0020_building_unit_name.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0017_unit_day_figure': m0017,
   '0018_person_id_type': m0018,
   '0019_ticket_stat_valid_tickets': m0019,
+  '0020_building_unit_name': m0020,
 };
