@@ -262,8 +262,13 @@ describe('the loop', () => {
     t = await op(w.users.village, t, 'return', { note: '属网格职责范围' });
     expect(t.holder.level).toBe('grid');
     expect(t.counts.returns).toBe(1);
+    const before = await rt.db.db.selectFrom('ticket').select('dispatched_at').where('id', '=', t.id).executeTakeFirstOrThrow();
+    expect(before.dispatched_at).toBeNull();
     t = await op(w.users.township, t, 'transfer', { toUnitId: w.village.id, note: '由村调委会处理' });
     expect(t.holder.name).toBe('东塘村');
+    // 转办 hands it on: the response (受理交办) is given at the transfer.
+    const after = await rt.db.db.selectFrom('ticket').select('dispatched_at').where('id', '=', t.id).executeTakeFirstOrThrow();
+    expect(after.dispatched_at).toEqual(rt.clock.now());
     t = await op(w.users.village, t, 'start');
     t = await op(w.users.village, t, 'resolve');
     t = await op(w.users.worker, t, 'verify', { passed: false, note: '现场仍有积水' });

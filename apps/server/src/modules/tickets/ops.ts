@@ -130,7 +130,13 @@ export const handlers: { [O in TicketOperation]: Handler<O> } = {
   transfer: async (ctx, body) => {
     needNote(body, 'A transfer');
     const h = await target(ctx, body, false);
-    return { set: moveTo(ctx.row, h), to: 'assigned', holder: h };
+    const { row, now } = ctx;
+    // 转办 hands the ticket on (交) like an assignment: an accepted ticket's response is given.
+    return {
+      set: { ...moveTo(row, h), accepted_at: firstOr(row.accepted_at, now), dispatched_at: firstOr(row.dispatched_at, now) },
+      to: 'assigned',
+      holder: h,
+    };
   },
 
   return: async (ctx, body) => {
