@@ -34,7 +34,8 @@ export interface HouseRow {
   use: string | null;
 }
 
-const houseKey = (r: { building_id: number; number: string }) => `${r.building_id}\t${r.number}`;
+/** A house as the batch writer tells them apart: its building and 房号. */
+export const houseKey = (r: { building_id: number; number: string }) => `${r.building_id}\t${r.number}`;
 
 export const housesImportRepo = {
   async unitsByCode(db: Kysely<Database>, codes: string[]): Promise<ImportUnit[]> {
@@ -102,5 +103,3 @@ export const housesImportRepo = {
     return new Set(r.rows.map(houseKey));
   },
 };
-
-export { houseKey };
