@@ -106,6 +106,8 @@ export const ticketEventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           seen = Math.max(seen, n.id!);
           res.write(frame(actor, n));
         }
+        // More was missed than one replay holds: the client reloads what it shows instead.
+        if (missed.length === REPLAY_LIMIT) res.write(`event: reset\ndata: {"reason":"tooManyMissed"}\n\n`);
       }
       replaying = false;
       for (const n of queue) if ((n.id ?? 0) > seen) res.write(frame(actor, n));

@@ -36,15 +36,24 @@ export function ticketEventsUrl(within?: number): string {
   return within === undefined ? TICKET_EVENTS_URL : `${TICKET_EVENTS_URL}?within=${within}`;
 }
 
+export interface TicketStreamOptions {
+  enabled?: boolean;
+  within?: number | undefined;
+  /** The server missed more events than one replay holds (a long disconnection): reload what is shown. */
+  onReset?: () => void;
+}
+
 export function useTicketStream(
   onEvent: (e: TicketStreamEvent) => void,
-  { enabled = true, within }: { enabled?: boolean; within?: number | undefined } = {},
+  { enabled = true, within, onReset }: TicketStreamOptions = {},
 ): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [attempt, setAttempt] = useState(0);
   // The stream stays open across renders and calls the latest handler.
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const resetHandler = useRef(onReset);
+  resetHandler.current = onReset;
 
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
@@ -61,10 +70,13 @@ export function useTicketStream(
       const e = parse(message.data);
       if (e) handler.current(e);
     };
+    const onResetEvent = () => resetHandler.current?.();
     source.addEventListener('ticket', onTicket);
+    source.addEventListener('reset', onResetEvent);
     return () => {
       clearTimeout(retry);
       source.removeEventListener('ticket', onTicket);
+      source.removeEventListener('reset', onResetEvent);
       source.onopen = null;
       source.onerror = null;
       source.close();

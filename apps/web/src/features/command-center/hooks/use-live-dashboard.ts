@@ -18,7 +18,7 @@ export function useLiveDashboard(query: DashboardQuery, streamWithin: number | n
   const dashboard = useDashboard(query);
   const { refetch } = dashboard;
   const trigger = useCoalescedRefetch(() => refetch({ cancelRefetch: false }));
-  const status = useTicketStream(trigger, { within: streamWithin ?? undefined });
+  const status = useTicketStream(trigger, { within: streamWithin ?? undefined, onReset: trigger });
 
   const previous = useRef<StreamStatus>(status);
   useEffect(() => {

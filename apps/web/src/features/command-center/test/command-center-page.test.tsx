@@ -92,6 +92,11 @@ describe('指挥中心 module', { timeout: 20_000 }, () => {
     expect(items()[1]!.dataset).toMatchObject({ ticketId: '1', fresh: 'false' });
     expect(requests.length - before).toBe(1);
 
+    // The server missed more than it can replay: the figures are asked again.
+    const beforeReset = requests.length;
+    act(() => stream.emit('reset', { reason: 'tooManyMissed' }));
+    await waitFor(() => expect(requests.length - beforeReset).toBe(1));
+
     unmount();
     expect(stream.readyState).toBe(stream.CLOSED);
     expect(stream.listenerCount).toBe(0);

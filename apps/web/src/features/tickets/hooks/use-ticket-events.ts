@@ -40,6 +40,7 @@ export function useTicketEvents(enabled = true) {
         style: { cursor: 'pointer' },
       });
     },
-    { enabled },
+    // Too much was missed to replay: every ticket query reloads.
+    { enabled, onReset: () => void queryClient.invalidateQueries({ queryKey: ['tickets'] }) },
   );
 }
