@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { problem, stubFetch } from '@/test/fetch.ts';
 import { renderInRouter } from '@/test/render.tsx';
 import { dashboard } from '../test/factories.ts';
 import { KeyFigures } from './KeyFigures.tsx';
@@ -60,5 +61,12 @@ describe('KeyFigures', () => {
     );
     expect(screen.queryByTestId('cc-export-people')).toBeNull();
     expect(screen.getByTestId('cc-value-red').style.color).not.toBe('');
+  });
+
+  it('says why an export was refused instead of downloading the refusal', async () => {
+    stubFetch({ '/api/v1/tickets/export': () => problem(422, 'export_too_large', { cap: 50000 }) });
+    renderFigures();
+    fireEvent.click(await screen.findByTestId('cc-export-red'));
+    await waitFor(() => expect(document.body.textContent).toContain('超过单次导出上限'));
   });
 });

@@ -5,15 +5,17 @@
  * Plain elements coloured from the theme's tokens: this is the first thing a cold load paints, so
  * it carries no component that must build its styles first.
  */
-import type { CSSProperties } from 'react';
+import type { CSSProperties, MouseEvent } from 'react';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, MinusOutlined } from '@ant-design/icons';
-import { theme } from 'antd';
+import { App, theme } from 'antd';
 import type { Dashboard } from '@wangge/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDisplay } from '../hooks/use-display.ts';
 import { toneColors } from '../utils/colors.ts';
 import { figureList, type Change, type Figure } from '../utils/figures.ts';
+import { errorMessage } from '@/shared/api/error-message.ts';
+import { downloadTicketExport } from '../api/export-tickets.ts';
 import { ticketExportUrl } from '../utils/links.ts';
 
 function ChangeLine({ change, wall, secondary }: { change: Change | undefined; wall: boolean; secondary: string }) {
@@ -38,7 +40,15 @@ function ChangeLine({ change, wall, secondary }: { change: Change | undefined; w
 function FigureTile({ figure, label, wall }: { figure: Figure; label: string; wall: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  const { message } = App.useApp();
   const exportLabel = t('commandCenter.figures.export', { name: label });
+  const exportUrl = figure.tickets ? ticketExportUrl(figure.tickets) : null;
+  // A real link (it can be copied or opened); a click fetches it, so a refusal reads as a message.
+  const download = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (!exportUrl) return;
+    e.preventDefault();
+    downloadTicketExport(exportUrl, `${label}.xlsx`).catch((error: unknown) => void message.error(errorMessage(error)));
+  };
   return (
     <div
       style={{
@@ -71,9 +81,10 @@ function FigureTile({ figure, label, wall }: { figure: Figure; label: string; wa
         </span>
         <ChangeLine change={figure.change} wall={wall} secondary={token.colorTextSecondary} />
       </Link>
-      {figure.tickets && !wall && (
+      {exportUrl && !wall && (
         <a
-          href={ticketExportUrl(figure.tickets)}
+          href={exportUrl}
+          onClick={download}
           download
           title={exportLabel}
           aria-label={exportLabel}
