@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { chinaDay } from '../../lib/periods.ts';
 
 export interface BaseCounts {
   people: number;
@@ -65,11 +66,6 @@ export class BaseCountsCache {
   async #query(): Promise<UnitCounts[]> {
     return unitBaseCounts(this.db, chinaDay(this.clock.now()));
   }
-}
-
-/** The China day (YYYY-MM-DD) of an instant. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Each unit's own people, households, grid (itself, if an active grid) and staff on duty on `day`. */

@@ -10,8 +10,8 @@ import { sql } from 'kysely';
 import type { DashboardFigures } from '@wangge/contracts';
 import type { Db } from '../../db/client.ts';
 import type { UnitDayFigureTable } from '../../db/tables/dashboard.ts';
-import { addDays } from '../../lib/periods.ts';
-import { chinaDay, unitBaseCounts } from './base-counts.ts';
+import { addDays, chinaDay } from '../../lib/periods.ts';
+import { unitBaseCounts } from './base-counts.ts';
 import { dashboardRepo } from './dashboard.repo.ts';
 
 /** The levels the command center drills through; micro-grids and household groups roll into their grid. */
