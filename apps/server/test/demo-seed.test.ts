@@ -8,7 +8,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '../src/lib/id-number.ts';
 import { FULL } from '../src/modules/demo/base-data.seed.ts';
-import { fitHouseholdSizes, seedDemo } from '../src/modules/demo/demo.seed.ts';
+import { seedDemo } from '../src/modules/demo/demo.seed.ts';
+import { fitHouseholdSizes } from '../src/modules/demo/plan.ts';
 import { isRegionCode } from '../src/modules/people/person-rules.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
 

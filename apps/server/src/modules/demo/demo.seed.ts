@@ -14,7 +14,7 @@ import { loadCountyDivisions } from '../units/division-import.ts';
 import { FULL, generateBaseData, type HouseholdSeed } from './base-data.seed.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo.accounts.ts';
 import { countyBureaus, townshipStations } from './departments.ts';
-import { FULL_HOUSEHOLDS, gridsPerVillage, planGrid, split } from './plan.ts';
+import { fitHouseholdSizes, FULL_HOUSEHOLDS, gridsPerVillage, householdSize, planGrid, split } from './plan.ts';
 import { outline, partition } from './polygons.ts';
 import { Random, chineseName, mobile } from './random.ts';
 import type { PolygonGeometry } from '@wangge/contracts';
@@ -95,31 +95,6 @@ export const BASE_DATA_TABLES = [
   'organization',
   'party_member',
 ] as const;
-
-/** Household sizes as rural Hunan has them: mean about 3.3 people (608,096 people in ~184,000 households). */
-function householdSize(r: Random): number {
-  const x = r.next();
-  return x < 0.1 ? 1 : x < 0.31 ? 2 : x < 0.56 ? 3 : x < 0.79 ? 4 : x < 0.92 ? 5 : 6;
-}
-
-/**
- * Moves household sizes by one person at a time, spread over the county in a fixed order, until
- * they add up to `people` (seed 004's 608,096 at scale 1): the demo has the county's very count.
- */
-export function fitHouseholdSizes(households: { member_count: number }[], people: number): void {
-  let diff = people - households.reduce((sum, h) => sum + h.member_count, 0);
-  const n = households.length;
-  for (let i = 0; diff !== 0 && n > 0 && i < n * 8; i++) {
-    const h = households[(i * 7919) % n]!;
-    if (diff > 0 && h.member_count < 8) {
-      h.member_count++;
-      diff--;
-    } else if (diff < 0 && h.member_count > 1) {
-      h.member_count--;
-      diff++;
-    }
-  }
-}
 
 export async function seedDemo(db: Db, clock: Clock, crypto: FieldCrypto, opts: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();

@@ -34,3 +34,28 @@ export function planGrid(r: Random, households: number): GridPlan {
     households: split(r, households, microGrids, 0.15).map((h) => (h >= 12 ? split(r, h, 2, 0.2) : [h])),
   };
 }
+
+/** Household sizes as rural Hunan has them: mean about 3.3 people (608,096 people in ~184,000 households). */
+export function householdSize(r: Random): number {
+  const x = r.next();
+  return x < 0.1 ? 1 : x < 0.31 ? 2 : x < 0.56 ? 3 : x < 0.79 ? 4 : x < 0.92 ? 5 : 6;
+}
+
+/**
+ * Moves household sizes by one person at a time, spread over the county in a fixed order, until
+ * they add up to `people` (seed 004's 608,096 at scale 1): the demo has the county's very count.
+ */
+export function fitHouseholdSizes(households: { member_count: number }[], people: number): void {
+  let diff = people - households.reduce((sum, h) => sum + h.member_count, 0);
+  const n = households.length;
+  for (let i = 0; diff !== 0 && n > 0 && i < n * 8; i++) {
+    const h = households[(i * 7919) % n]!;
+    if (diff > 0 && h.member_count < 8) {
+      h.member_count++;
+      diff--;
+    } else if (diff < 0 && h.member_count > 1) {
+      h.member_count--;
+      diff++;
+    }
+  }
+}
