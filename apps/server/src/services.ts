@@ -23,8 +23,10 @@ import { PeopleService } from './modules/people/people.service.ts';
 import { OrganizationsService } from './modules/places/organizations.service.ts';
 import { OccupancyService } from './modules/places/occupancy.service.ts';
 import { PlacesService } from './modules/places/places.service.ts';
-import { peopleImportService } from './modules/people/import/import.service.ts';
-import { housesImportService } from './modules/places/import/houses-import.ts';
+import type { ImportKind } from './modules/imports/import-kind.ts';
+import { ImportService } from './modules/imports/import.service.ts';
+import { peopleImportKind } from './modules/people/import/import.service.ts';
+import { housesImportKind } from './modules/places/import/houses-import.ts';
 import { createFileStore, type FileStoreConfig } from './modules/files/create-store.ts';
 import { FilesService } from './modules/files/files.service.ts';
 import { CategoriesService } from './modules/tickets/categories.service.ts';
@@ -61,6 +63,8 @@ export function createServices(
   // In-memory databases (tests) import from a temporary directory.
   const importDir =
     config.dataDir === 'memory://' ? path.join(tmpdir(), `wangge-imports-${process.pid}`) : path.join(config.dataDir, 'imports');
+  const importService = <G>(kind: ImportKind<G>) =>
+    new ImportService(kind, db, clock, crypto, access, audit, importDir, config.importRetentionDays);
   const files = new FilesService(db, clock, audit, createFileStore(config));
   const categories = new CategoriesService(db, clock, audit);
   const ticketNotifier = new TicketNotifier();
@@ -78,8 +82,8 @@ export function createServices(
     organizations: new OrganizationsService(db, clock, crypto, access, audit, maps),
     people,
     peopleExport: new PeopleExport(db, clock, people, audit),
-    peopleImport: peopleImportService(db, clock, crypto, access, audit, importDir, config.importRetentionDays),
-    houseImport: housesImportService(db, clock, crypto, access, audit, importDir, config.importRetentionDays),
+    peopleImport: importService(peopleImportKind(db, crypto)),
+    houseImport: importService(housesImportKind(db)),
     audit,
     access,
     calendar,

@@ -4,12 +4,8 @@
  * INSERT … ON CONFLICT by blind-indexed ID number (batch-writer.ts).
  */
 import type { Db } from '../../../db/client.ts';
-import type { Clock } from '../../../lib/clock.ts';
 import type { FieldCrypto } from '../../../lib/field-crypto.ts';
-import type { AccessService } from '../../access/access.service.ts';
-import type { AuditService } from '../../audit/audit.service.ts';
 import type { ImportKind } from '../../imports/import-kind.ts';
-import { ImportService } from '../../imports/import.service.ts';
 import { checkRows, type UnitCache } from './batch-checker.ts';
 import { writeBatch, type GoodRow } from './batch-writer.ts';
 import { peopleColumns } from './columns.ts';
@@ -39,13 +35,3 @@ export const peopleImportKind = (db: Db, crypto: FieldCrypto): ImportKind<GoodRo
     };
   },
 });
-
-export const peopleImportService = (
-  db: Db,
-  clock: Clock,
-  crypto: FieldCrypto,
-  access: AccessService,
-  audit: AuditService,
-  filesDir: string,
-  retentionDays: number,
-) => new ImportService(peopleImportKind(db, crypto), db, clock, crypto, access, audit, filesDir, retentionDays);

@@ -4,12 +4,7 @@
  * house-writer.ts, a batch per transaction with the job's counters.
  */
 import type { Db } from '../../../db/client.ts';
-import type { Clock } from '../../../lib/clock.ts';
-import type { FieldCrypto } from '../../../lib/field-crypto.ts';
-import type { AccessService } from '../../access/access.service.ts';
-import type { AuditService } from '../../audit/audit.service.ts';
 import type { ImportKind } from '../../imports/import-kind.ts';
-import { ImportService } from '../../imports/import.service.ts';
 import { checkHouseRows, type HouseGood, type HouseRunState } from './house-checker.ts';
 import { houseColumns } from './house-columns.ts';
 import { writeHouses, type BuildingCache } from './house-writer.ts';
@@ -42,13 +37,3 @@ export const housesImportKind = (db: Db): ImportKind<HouseGood> => ({
     };
   },
 });
-
-export const housesImportService = (
-  db: Db,
-  clock: Clock,
-  crypto: FieldCrypto,
-  access: AccessService,
-  audit: AuditService,
-  filesDir: string,
-  retentionDays: number,
-) => new ImportService(housesImportKind(db), db, clock, crypto, access, audit, filesDir, retentionDays);
