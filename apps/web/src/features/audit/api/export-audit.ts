@@ -4,7 +4,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { ApiError, ClientErrorCode, apiErrorFromResponse } from '@/shared/api/api-error.ts';
+import { fetchFile } from '@/shared/api/fetch-file.ts';
 import { auditQuery, type AuditFilter } from './get-audit.ts';
 import { saveFile } from '@/shared/utils/save-file.ts';
 
@@ -12,17 +12,7 @@ export async function exportAudit(filter: AuditFilter): Promise<Blob> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(auditQuery(filter))) if (value !== undefined) params.append(key, String(value));
   const qs = params.toString();
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/audit/export${qs ? `?${qs}` : ''}`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'text/csv, application/problem+json' },
-    });
-  } catch (error) {
-    throw new ApiError({ status: 0, code: ClientErrorCode.Network, title: 'Network error', cause: error });
-  }
-  if (!response.ok) throw await apiErrorFromResponse(response);
-  return response.blob();
+  return fetchFile(`/api/v1/audit/export${qs ? `?${qs}` : ''}`, 'text/csv');
 }
 
 export function useExportAudit() {

@@ -4,7 +4,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { ApiError, ClientErrorCode, apiErrorFromResponse } from '@/shared/api/api-error.ts';
+import { fetchFile } from '@/shared/api/fetch-file.ts';
 import { saveFile } from '@/shared/utils/save-file.ts';
 import type { PeopleFilter } from './get-people.ts';
 
@@ -13,19 +13,10 @@ export type ExportFormat = 'csv' | 'xlsx';
 export async function exportPeople({ filter, format }: { filter: PeopleFilter; format: ExportFormat }): Promise<Blob> {
   const params = new URLSearchParams({ format });
   for (const [key, value] of Object.entries(filter)) if (value !== undefined) params.append(key, String(value));
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/people/export?${params.toString()}`, {
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json',
-      },
-    });
-  } catch (error) {
-    throw new ApiError({ status: 0, code: ClientErrorCode.Network, title: 'Network error', cause: error });
-  }
-  if (!response.ok) throw await apiErrorFromResponse(response);
-  return response.blob();
+  return fetchFile(
+    `/api/v1/people/export?${params.toString()}`,
+    'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
 }
 
 export function useExportPeople() {
