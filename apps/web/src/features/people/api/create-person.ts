@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Person, PersonInput } from '@wangge/contracts';
 import { api } from '@/shared/api/client.ts';
+import { invalidatePeople } from './invalidate-people.ts';
 
 export function createPerson(input: PersonInput): Promise<Person> {
   return api.post<Person>('/api/v1/people', input);
@@ -13,12 +14,6 @@ export function useCreatePerson() {
     mutationFn: createPerson,
     // The person form shows the failure beside its fields.
     meta: { silentError: true },
-    // A new member also shows on the household's other members' profiles and in its member count.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['people', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['people', 'profile'] }),
-        queryClient.invalidateQueries({ queryKey: ['households'] }),
-      ]),
+    onSuccess: () => invalidatePeople(queryClient),
   });
 }

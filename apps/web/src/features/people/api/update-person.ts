@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Person, PersonUpdate } from '@wangge/contracts';
 import { api } from '@/shared/api/client.ts';
+import { invalidatePeople } from './invalidate-people.ts';
 
 export function updatePerson({ id, ...input }: PersonUpdate & { id: number }): Promise<Person> {
   return api.patch<Person>(`/api/v1/people/${id}`, input);
@@ -16,12 +17,6 @@ export function useUpdatePerson() {
     mutationFn: updatePerson,
     // The person form shows the failure beside its fields, and a stale version with a reload.
     meta: { silentError: true },
-    // The person's own profile, and those of the household members they joined or left.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['people', 'list'] }),
-        queryClient.invalidateQueries({ queryKey: ['people', 'profile'] }),
-        queryClient.invalidateQueries({ queryKey: ['households'] }),
-      ]),
+    onSuccess: () => invalidatePeople(queryClient),
   });
 }

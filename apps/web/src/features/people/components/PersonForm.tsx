@@ -22,6 +22,7 @@ import {
   asksFacts,
   changedKeys,
   emptyPersonValues,
+  FORM_FIELDS,
   personValues,
   toPersonInput,
   toPersonUpdate,
@@ -32,24 +33,6 @@ import { AskedFacts, PersonFormFields } from './PersonFormFields.tsx';
 
 export type PersonFormMode = { kind: 'create'; unitId: number | undefined } | { kind: 'edit'; profile: PersonProfile };
 
-/** Fields the form may show, where the server's field errors are placed. */
-const SHOWN = [
-  'name',
-  'residenceType',
-  'idType',
-  'idNumber',
-  'sex',
-  'birthDate',
-  'ethnicity',
-  'phone',
-  'education',
-  'occupation',
-  'unitId',
-  'household',
-  'relationToHead',
-  'flags',
-  'address',
-];
 const half = { xs: 24, sm: 12 } as const;
 
 const valuesOf = (profile: PersonProfile) =>
@@ -118,7 +101,7 @@ function PersonFormBody({ mode, onClose, onSaved }: Omit<PersonFormDrawerProps, 
         setStale(true);
         return;
       }
-      placePersonFieldErrors(form, error, SHOWN, (key) => t(`people.form.errors.${key}`));
+      placePersonFieldErrors(form, error, FORM_FIELDS, (key) => t(`people.form.errors.${key}`));
       setFailure(errorMessage(error));
     }
   };

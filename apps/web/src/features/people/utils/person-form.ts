@@ -108,6 +108,9 @@ const EDITABLE: Key[] = [
   'address',
 ];
 
+/** Every field the form shows: the document (create only) and what an edit may send. */
+export const FORM_FIELDS: Key[] = ['idType', 'idNumber', ...EDITABLE];
+
 function comparable(key: Key, value: PersonFormValues[Key]): string {
   if (key === 'household') return String((value as HouseholdValue | undefined)?.value ?? '');
   if (key === 'flags') return [...((value as PersonFlag[] | undefined) ?? [])].sort().join(',');
