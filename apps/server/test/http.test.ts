@@ -91,6 +91,36 @@ describe('HTTP foundation', () => {
     expect(big.json().code).toBe('payload_too_large');
   });
 
+  it('refuses a NUL or a lone surrogate in any field before the handler, naming the field', async () => {
+    const nul = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      headers: json,
+      payload: '{"name":"a\\u0000b","count":1}',
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: '/body/name' }] });
+    const lone = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/probe',
+      headers: json,
+      payload: '{"name":"\\ud800","count":1}',
+    });
+    expect(lone.json().errors[0].path).toBe('/body/name');
+    const query = await rt.app.inject('/api/v1/system/info?q=%00');
+    expect(query.json().errors[0].path).toBe('/query/q');
+  });
+
+  it('answers a URL that is not UTF-8 and an over-long path parameter with problem+json', async () => {
+    const bad = await rt.app.inject('/api/v1/units/%ED%A0%80');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.json().code).toBe('validation_failed');
+    const long = await rt.app.inject(`/api/v1/units/${'9'.repeat(300)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json().code).toBe('validation_failed');
+  });
+
   it('answers unknown routes with a 404 problem, and hides internals of unexpected errors', async () => {
     const nf = await rt.app.inject('/api/v1/nothing-here');
     expect(nf.statusCode).toBe(404);

@@ -47,7 +47,11 @@ export type Staff = Static<typeof Staff>;
 
 export const StaffCreate = Type.Object(
   {
-    unitId: Type.Integer({ minimum: 1, description: 'The unit registering the person: its officials see and edit the record' }),
+    unitId: Type.Integer({
+      minimum: 1,
+      maximum: 2_147_483_647,
+      description: 'The unit registering the person: its officials see and edit the record',
+    }),
     name: Name,
     phone: Phone,
     partyMember: Type.Optional(Type.Boolean()),

@@ -33,7 +33,8 @@ import { systemRoutes } from '../modules/system/system.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import type { Services } from '../services.ts';
 import { registerOpenApi } from './openapi.ts';
-import { registerProblemHandlers, sendProblem } from './problem.ts';
+import { frameworkError, registerProblemHandlers, sendProblem } from './problem.ts';
+import { registerTextCheck } from './text.ts';
 import { registerWebApp } from './web.ts';
 
 export interface AppDeps {
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       plugins: [ajvFormats as never],
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
@@ -82,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerProblemHandlers(app);
+  registerTextCheck(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -17,6 +17,7 @@ const titles: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -72,6 +73,20 @@ const frameworkCodes: Record<string, [number, ErrorCode]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, ErrorCode.MalformedBody],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, ErrorCode.MalformedBody],
 };
+
+/**
+ * Errors the router meets before any route or hook runs (a path that is not valid percent-encoded
+ * UTF-8, a path parameter past maxParamLength): Fastify would answer them in its own JSON shape.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400);
+  if (status >= 500) {
+    request.log.error({ err: error }, 'router error');
+    return sendProblem(request, reply, 500, ErrorCode.Internal, 'Something went wrong on our side. Quote the request id.');
+  }
+  const detail = status === 414 ? 'A path segment is too long' : 'The URL is not valid (percent-encoding of UTF-8 expected)';
+  return sendProblem(request, reply, status, ErrorCode.ValidationFailed, detail);
+}
 
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
