@@ -50,7 +50,11 @@ export const ticketEventsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Live ticket events (text/event-stream), scoped to the caller',
         headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,18}$' })) }),
         querystring: Type.Object(
-          { within: Type.Optional(Type.Integer({ minimum: 1, description: 'Only tickets of this unit’s subtree' })) },
+          {
+            within: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Only tickets of this unit’s subtree' }),
+            ),
+          },
           { additionalProperties: false },
         ),
       },
