@@ -68,6 +68,14 @@ export async function loadReports(o: LoadOptions) {
   let inFlight = 0;
   let inFlightAtKill = 0;
   let killed = false;
+  let killing = false;
+  // Then killed after a seeded 0–20 ms, while the next reports are on their way (0: at once).
+  const delay = Math.floor(rnd() * 21);
+  const killNow = () => {
+    killed = true;
+    inFlightAtKill = inFlight;
+    o.kill();
+  };
   let n = 0;
 
   const next = (): Sent => {
@@ -96,24 +104,25 @@ export async function loadReports(o: LoadOptions) {
       const s = next();
       sent.push(s);
       inFlight++;
+      let a: Answer;
       try {
-        const a = await postReport(o.url, o.session, s.body, s.key);
-        s.status = a.status;
-        if (a.code) s.code = a.code;
-        if (a.status === 201) {
-          if (a.title !== s.title) throw new Error(`answer for ${s.title} names ${a.title}`);
-          s.id = a.id;
-          if (++acked >= threshold && !killed) {
-            killed = true;
-            inFlightAtKill = inFlight - 1;
-            o.kill();
-          }
-        }
+        a = await postReport(o.url, o.session, s.body, s.key);
       } catch (err) {
-        // No answer: the server died under this request (or before it was read).
+        // No answer: the server died under this request (or before its answer was read).
         if (!killed) throw err;
+        continue;
       } finally {
         inFlight--;
+      }
+      s.status = a.status;
+      if (a.code) s.code = a.code;
+      if (a.status !== 201) continue;
+      if (a.title !== s.title) throw new Error(`answer for ${s.title} names ${a.title}`);
+      s.id = a.id;
+      if (++acked >= threshold && !killing) {
+        killing = true;
+        if (delay === 0) killNow();
+        else setTimeout(killNow, delay);
       }
     }
   };
