@@ -17,6 +17,9 @@ describe('COPY CSV', () => {
     expect(csvCell([])).toBe('"{}"');
     expect(csvCell(['张', '张三'])).toBe('"{""张"",""张三""}"');
     expect(csvCell(['a"b', 'c\\d'])).toBe('"{""a\\""b"",""c\\\\d""}"');
+    // Items that are not plain strings go the general way, with the same result.
+    expect(csvCell([1, '张'])).toBe('"{""1"",""张""}"');
+    expect(csvCell(['张', 'a"b'])).toBe('"{""张"",""a\\""b""}"');
   });
 
   it('writes one line per row in the order of the columns', () => {

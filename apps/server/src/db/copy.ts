@@ -11,6 +11,8 @@ const arrayItem = (x: unknown) => {
   return ARRAY_SPECIAL.test(s) ? `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"` : `"${s}"`;
 };
 
+const plainItem = (x: unknown) => typeof x === 'string' && !x.includes('"') && !x.includes('\\');
+
 function literal(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v;
@@ -21,14 +23,17 @@ function literal(v: unknown): string | null {
 
 /** One CSV field. Unquoted empty = NULL; every real value is quoted, so an empty string stays one. */
 export const csvCell = (v: unknown): string => {
+  // Fast path for arrays of plain items (a person's name and address grams, 1.2 million cells in a
+  // county import): the cell written at once, without a regex replace over the array literal.
+  if (Array.isArray(v) && v.length > 0 && v.every(plainItem)) return `"{""${v.join('"",""')}""}"`;
   const s = literal(v);
   if (s === null) return '';
   return s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`;
 };
 
 /** One row as a line of COPY's CSV (no line end), the values in the order of `columns`. */
-export const csvLine = (row: Readonly<Record<string, unknown>>, columns: readonly string[]): string =>
-  columns.map((c) => csvCell(row[c])).join(',');
+export const csvLine = (row: object, columns: readonly string[]): string =>
+  columns.map((c) => csvCell((row as Record<string, unknown>)[c])).join(',');
 
 /** The rows as COPY's CSV, one line per row. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {

@@ -21,4 +21,22 @@ describe('fast SM4-CBC and HMAC-SM3', () => {
       );
     }
   });
+
+  it('HMAC-SM3 agrees with OpenSSL at every message length around the block edges, and for long and UTF-8 input', () => {
+    const key = randomBytes(32);
+    const mac = new HmacSm3(key);
+    for (let n = 0; n <= 200; n++) {
+      const msg = randomBytes(n);
+      expect(mac.digest(msg).equals(createHmac('sm3', key).update(msg).digest())).toBe(true);
+    }
+    const long = randomBytes(100_000);
+    expect(mac.digest(long, '网格').equals(createHmac('sm3', key).update(long).update('网格').digest())).toBe(true);
+    const parts = ['k1', randomBytes(16), '', '公民身份号码'];
+    const reference = createHmac('sm3', key);
+    for (const p of parts) reference.update(p);
+    expect(mac.digest(...parts).equals(reference.digest())).toBe(true);
+    // A 64-byte key is used as is; a longer one is hashed first.
+    for (const k of [randomBytes(64), randomBytes(65), randomBytes(1)])
+      expect(new HmacSm3(k).digest('x').equals(createHmac('sm3', k).update('x').digest())).toBe(true);
+  });
 });
