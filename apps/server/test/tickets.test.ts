@@ -137,6 +137,40 @@ describe('intake', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  // PGlite has one connection: its transactions never overlap, so no request is ever in flight
+  // beside its twin there (the twin runs after and replays, as the test above shows).
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'answers 409 idempotency_key_in_flight while the first request with a key is still being processed, then replays',
+    async () => {
+      const before = await count();
+      const key = 'phone-in-flight-0001';
+      const body = neighbourDispute(w, { title: '仍在处理的上报' });
+      // The first request "in progress": its transaction holds the (user, key) lock.
+      const held = await rt.db.pool!.connect();
+      try {
+        await held.query('begin');
+        await held.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${w.users.worker.userId}:${key}`]);
+        const twin = await report(w.users.worker, body, key);
+        expect([twin.status, twin.body.code]).toEqual([409, 'idempotency_key_in_flight']);
+        expect(twin.headers['content-type']).toContain('application/problem+json');
+        expect(await count()).toBe(before);
+      } finally {
+        await held.query('commit');
+        held.release();
+      }
+      // Several at once: one ticket; every 201 names it, the rest are told to retry.
+      const answers = await Promise.all(Array.from({ length: 6 }, () => report(w.users.worker, body, key)));
+      expect(answers.every((a) => a.status === 201 || (a.status === 409 && a.body.code === 'idempotency_key_in_flight'))).toBe(
+        true,
+      );
+      const ids = new Set(answers.filter((a) => a.status === 201).map((a) => a.body.id));
+      const retried = await report(w.users.worker, body, key);
+      expect(retried.status).toBe(201);
+      expect(ids.size <= 1 && (ids.size === 0 || ids.has(retried.body.id))).toBe(true);
+      expect(await count()).toBe(before + 1);
+    },
+  );
+
   it('writes reports that arrive together as one group, each caller getting its own ticket', async () => {
     const before = await count();
     const titles = Array.from({ length: 8 }, (_, i) => `同时上报的第${i + 1}件事`);

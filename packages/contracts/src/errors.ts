@@ -19,6 +19,8 @@ export const ErrorCode = {
   TransitionNotAllowed: 'transition_not_allowed',
   /** An Idempotency-Key reused with a different request body. */
   IdempotencyKeyReused: 'idempotency_key_reused',
+  /** The first request with this Idempotency-Key is still being processed: retry it later with the same key. */
+  IdempotencyKeyInFlight: 'idempotency_key_in_flight',
   UnprocessableEntity: 'unprocessable_entity',
   /** An export would hold more rows than one request may (narrow the filters). */
   ExportTooLarge: 'export_too_large',

@@ -1,12 +1,15 @@
 /**
  * Idempotency-Key: a grid worker's phone on a poor signal retries; the same key with the same body
  * must have one effect and get the first answer again; the same key with another body is a 422.
- * The key row is written in the same transaction as the effect, so a failed attempt leaves no key
- * and a concurrent twin waits on the row, then replays.
+ * The key row is written in the same transaction as the effect, so a failed attempt leaves no key.
+ * A twin arriving while the first is still being processed gets 409 `idempotency_key_in_flight`
+ * (as the IETF Idempotency-Key draft says) instead of waiting: it holds no connection meanwhile,
+ * and the client retries with the same key and gets the first answer. The transaction-level
+ * advisory lock on (user, key) marks "being processed"; it ends with the transaction.
  */
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '@wangge/contracts';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { Database } from '../../db/types.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -52,6 +55,15 @@ export async function withIdempotency<T>(
   const userId = actor.userId ?? 0;
   const hash = requestHash(request);
   return db.db.transaction().execute(async (trx) => {
+    const lock = await sql<{
+      ok: boolean;
+    }>`select pg_try_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0)) as ok`.execute(trx);
+    if (!lock.rows[0]?.ok)
+      throw new AppError(
+        409,
+        ErrorCode.IdempotencyKeyInFlight,
+        'A request with this Idempotency-Key is still being processed; retry it with the same key',
+      );
     const inserted = await trx
       .insertInto('idempotency_key')
       .values({ user_id: userId, key, request_hash: hash, status: 0, response: 'null', created_at: now })

@@ -48,7 +48,10 @@ export function OperationModal({ ticket, op, version, onClose }: OperationModalP
       void message.success(t('tickets.operation.done', { op: label }));
       onClose();
     } catch (error) {
-      if (isApiError(error) && error.status >= 400 && error.status < 500) key.current = newIdempotencyKey();
+      // A new key after a refusal (the next submission is another request); the same key while the
+      // first is still being processed, so that the retry gets its answer instead of a second record.
+      if (isApiError(error) && error.status >= 400 && error.status < 500 && error.code !== 'idempotency_key_in_flight')
+        key.current = newIdempotencyKey();
       if (isOutdated(error)) {
         void message.warning(
           isApiError(error) && error.code === 'stale_version' ? t('tickets.operation.stale') : t('tickets.operation.notAllowed'),

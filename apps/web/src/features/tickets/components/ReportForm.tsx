@@ -107,8 +107,10 @@ export function ReportForm({ tileUrl }: { tileUrl: string | null }) {
       void message.success(t('tickets.report.done', { code: ticket.code }));
       void navigate(ticketPath(ticket.id));
     } catch (error) {
-      // The server answered no: what the user sends next is another report. No answer: the same.
-      if (isApiError(error) && error.status >= 400 && error.status < 500) key.current = newIdempotencyKey();
+      // The server answered no: what the user sends next is another report. No answer, or the first
+      // still being processed (409 in flight): the same, so the retry gets that report's answer.
+      if (isApiError(error) && error.status >= 400 && error.status < 500 && error.code !== 'idempotency_key_in_flight')
+        key.current = newIdempotencyKey();
       setFailure(applyFormError(form, error));
     }
   };
