@@ -45,15 +45,19 @@ export function operationsOf(doc: any): Operation[] {
 }
 
 const HUGE = '界'.repeat(100_000 / 3);
-/** Raw strings for URLs (already percent-encoded where a browser would) and for JSON text. */
-export const PATH_VALUES: Record<string, string> = {
-  word: 'abc',
+/** Numbers out of the usual range, as text (the same in a URL and in JSON). */
+const NUMBERS: Record<string, string> = {
   negative: '-1',
   zero: '0',
   fraction: '1.5',
   int32Overflow: '2147483648',
   beyondSafeInteger: '9007199254740993',
   huge: '1e308',
+};
+/** Raw strings for URLs (already percent-encoded where a browser would) and for JSON text. */
+export const PATH_VALUES: Record<string, string> = {
+  word: 'abc',
+  ...NUMBERS,
   nul: '%00',
   loneSurrogate: '%ED%A0%80',
   rtl: encodeURIComponent('\u202e1'),
@@ -79,12 +83,7 @@ const HEADER_VALUES: Record<string, string> = {
   latin1: 'ÿ\u00a0key',
 };
 const NUMBER_VALUES: Record<string, string> = {
-  negative: '-1',
-  zero: '0',
-  fraction: '1.5',
-  int32Overflow: '2147483648',
-  beyondSafeInteger: '9007199254740993',
-  huge: '1e308',
+  ...NUMBERS,
   infinity: '1e999',
   hugeNegative: '-1e308',
 };

@@ -15,8 +15,7 @@ import { loadConfig, repoRoot } from '../src/config.ts';
 import { openDatabase, type Db } from '../src/db/client.ts';
 import { createRuntime } from '../src/main.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
-import { hashPassword } from '../src/modules/auth/passwords.ts';
-import { square, TEST_PASSWORD } from './factories.ts';
+import { createUser, square, TEST_PASSWORD } from './factories.ts';
 
 export interface DurableDatabase {
   kind: 'pglite' | 'postgres';
@@ -103,23 +102,13 @@ export async function prepareCounty(d: DurableDatabase) {
       .select('id')
       .where('code', '=', 'dispute.neighbour')
       .executeTakeFirstOrThrow();
-    const now = new Date();
-    const user = await rt.db.db
-      .insertInto('user_account')
-      .values({
-        username: REPORTER,
-        display_name: '网格员',
-        unit_id: grid.id,
-        password_hash: await hashPassword(TEST_PASSWORD),
-        must_change_password: false,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await rt.db.db
-      .insertInto('role_grant')
-      .values({ user_id: user.id, role: 'gridWorker', unit_id: grid.id, department_id: null, granted_by: null, granted_at: now })
-      .execute();
+    const user = await createUser(rt.db, {
+      username: REPORTER,
+      displayName: '网格员',
+      role: 'gridWorker',
+      unitId: grid.id,
+      now: new Date(),
+    });
     return { gridId: grid.id, categoryId: category.id, userId: user.id };
   } finally {
     await rt.close();

@@ -7,6 +7,7 @@ import type { UserRoleName } from '@wangge/contracts';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { systemActor } from '../src/modules/access/actor.ts';
+import type { Db } from '../src/db/client.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import type { Runtime } from '../src/main.ts';
 import type { ManualClock } from '../src/lib/clock.ts';
@@ -56,6 +57,37 @@ export const TEST_PASSWORD = 'Grid-test-2026!';
 let userSeq = 0;
 
 /** Creates an account with one grant and signs it in (enrolling TOTP where the role needs it). */
+/** A user with one role grant and the test password, written straight to the database. */
+export async function createUser(
+  db: Db,
+  u: { username: string; role: UserRoleName; unitId: number; displayName?: string; departmentId?: number; now: Date },
+): Promise<{ id: number }> {
+  const user = await db.db
+    .insertInto('user_account')
+    .values({
+      username: u.username,
+      display_name: u.displayName ?? u.username,
+      unit_id: u.unitId,
+      password_hash: await hashPassword(TEST_PASSWORD),
+      must_change_password: false,
+      created_at: u.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.db
+    .insertInto('role_grant')
+    .values({
+      user_id: user.id,
+      role: u.role,
+      unit_id: u.unitId,
+      department_id: u.departmentId ?? null,
+      granted_by: null,
+      granted_at: u.now,
+    })
+    .execute();
+  return user;
+}
+
 export async function signIn(
   rt: Runtime & { clock: ManualClock },
   role: UserRoleName,
@@ -63,30 +95,7 @@ export async function signIn(
   opts: { username?: string; departmentId?: number } = {},
 ): Promise<Client> {
   const username = opts.username ?? `${role.toLowerCase()}${++userSeq}`;
-  const now = rt.clock.now();
-  const user = await rt.db.db
-    .insertInto('user_account')
-    .values({
-      username,
-      display_name: username,
-      unit_id: unitId,
-      password_hash: await hashPassword(TEST_PASSWORD),
-      must_change_password: false,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await rt.db.db
-    .insertInto('role_grant')
-    .values({
-      user_id: user.id,
-      role,
-      unit_id: unitId,
-      department_id: opts.departmentId ?? null,
-      granted_by: null,
-      granted_at: now,
-    })
-    .execute();
+  await createUser(rt.db, { username, role, unitId, departmentId: opts.departmentId, now: rt.clock.now() });
   return login(rt, username, TEST_PASSWORD);
 }
 

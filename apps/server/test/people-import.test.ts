@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/lib/id-number.ts';
 import { systemActor } from '../src/modules/access/actor.ts';
-import { personLine, writeBatch, type GoodRow } from '../src/modules/people/import/batch-writer.ts';
+import { personLine, timestampCells, writeBatch, type GoodRow } from '../src/modules/people/import/batch-writer.ts';
 import { BATCH } from '../src/modules/people/import/import.service.ts';
 import { checkPerson } from '../src/modules/people/person-rules.ts';
 import { api, smallTree, type Client } from './factories.ts';
@@ -276,7 +276,7 @@ describe('people import', () => {
       );
       if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
       const row = { ...checked.row, unit_id: t.grid.id, household_id: null };
-      return { rowNumber, cells: [name], row, line: personLine(row, now) };
+      return { rowNumber, cells: [name], row, line: personLine(row, timestampCells(now)) };
     };
     const job = await rt.db.db
       .insertInto('import_job')

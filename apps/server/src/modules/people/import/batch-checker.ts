@@ -7,7 +7,7 @@ import { householdUnitKinds, type UnitKind } from '@wangge/contracts';
 import type { Db } from '../../../db/client.ts';
 import type { FieldCrypto } from '../../../lib/field-crypto.ts';
 import { checkPerson } from '../person-rules.ts';
-import { personLine, type BadRow, type GoodRow } from './batch-writer.ts';
+import { personLine, timestampCells, type BadRow, type GoodRow } from './batch-writer.ts';
 import { mapHeaders } from './columns.ts';
 import { parseRow, ruleProblem } from './row-parser.ts';
 
@@ -65,6 +65,7 @@ export async function checkRows(
   const good: GoodRow[] = [];
   const bad: BadRow[] = [];
   const seen = new Map<string, number>();
+  const stamps = timestampCells(now);
   for (const [i, r] of parsed.entries()) {
     if (i > 0 && i % SLICE === 0) await yieldToIo();
     const reasons = [...r.p.problems];
@@ -87,7 +88,7 @@ export async function checkRows(
     if (reasons.length || !checked.ok || !unit) bad.push({ rowNumber: r.rowNumber, cells: r.cells, reasons });
     else {
       const row = { ...checked.row, unit_id: unit.id, household_id: r.p.householdId ?? null };
-      good.push({ rowNumber: r.rowNumber, cells: r.cells, row, line: personLine(row, now) });
+      good.push({ rowNumber: r.rowNumber, cells: r.cells, row, line: personLine(row, stamps) });
     }
   }
   return { good, bad };
