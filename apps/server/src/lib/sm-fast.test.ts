@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HmacSm3, Sm4Cbc } from './sm-fast.ts';
+import { sm4Block, sm4RoundKeys } from './sm4.ts';
 
 describe('fast SM4-CBC and HMAC-SM3', () => {
   it('produce exactly what OpenSSL’s sm4-cbc and hmac sm3 produce', () => {
@@ -38,5 +39,32 @@ describe('fast SM4-CBC and HMAC-SM3', () => {
     // A 64-byte key is used as is; a longer one is hashed first.
     for (const k of [randomBytes(64), randomBytes(65), randomBytes(1)])
       expect(new HmacSm3(k).digest('x').equals(createHmac('sm3', k).update('x').digest())).toBe(true);
+  });
+
+  it('SM4 blocks match the standard’s example (GB/T 32907 appendix A) and OpenSSL’s sm4-ecb', () => {
+    const hex = (h: string) => Buffer.from(h, 'hex');
+    const key = hex('0123456789abcdeffedcba9876543210');
+    const rk = sm4RoundKeys(key);
+    const out = Buffer.alloc(16);
+    sm4Block(rk, key, 0, out, 0);
+    expect(out.toString('hex')).toBe('681edf34d206965e86b3e94f536e4246');
+    // Example 2: the same block encrypted 1,000,000 times in place.
+    const block = Buffer.from(key);
+    for (let i = 0; i < 1_000_000; i++) sm4Block(rk, block, 0, block, 0);
+    expect(block.toString('hex')).toBe('595298c7c6fd271f0402f804c33d3f66');
+    // Decryption is the same rounds with the keys reversed.
+    sm4Block(rk.slice().reverse(), out, 0, out, 0);
+    expect(out.equals(key)).toBe(true);
+    for (let n = 0; n < 100; n++) {
+      const k = randomBytes(16);
+      const plain = randomBytes(64);
+      const ecb = createCipheriv('sm4-ecb', k, null).setAutoPadding(false);
+      const expected = Buffer.concat([ecb.update(plain), ecb.final()]);
+      const mine = Buffer.alloc(64);
+      const keys = sm4RoundKeys(k);
+      for (let off = 0; off < 64; off += 16) sm4Block(keys, plain, off, mine, off + 0);
+      expect(mine.equals(expected)).toBe(true);
+    }
+    expect(() => sm4RoundKeys(randomBytes(15))).toThrow('16-byte key');
   });
 });

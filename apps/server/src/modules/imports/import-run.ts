@@ -9,6 +9,8 @@ import type { FileFormat } from './readers.ts';
 import { readRows, refuse } from './readers.ts';
 
 export const BATCH = 5000;
+/** Checked batches that may wait for the writer (memory: ~8 MB each at BATCH rows). */
+const AHEAD = 2;
 
 interface Job {
   id: number;
@@ -38,10 +40,13 @@ export async function runImport(
   let rowNumber = 0;
   const alreadyDone = job.rows_read;
   let pending: SourceRow[] = [];
-  // Two batches in flight: while one is written, the next is read and checked, so the database's
-  // work and the JavaScript's (parsing, validation, encryption) overlap. Writes stay in file order,
-  // one at a time: a batch commits only after the one before it, so resuming stays exact.
-  let writing: Promise<void> | null = null;
+  // Batches in flight: while one is written, the next ones are read and checked, so the database's
+  // work and the JavaScript's (parsing, validation, encryption) overlap. Up to AHEAD checked batches
+  // wait behind the one being written, so a slow write (a GIN index's pending list being merged) does
+  // not stop the reading. Writes stay in file order, one at a time: a batch commits only after the
+  // one before it, so resuming stays exact.
+  const queue: Promise<void>[] = [];
+  let writing: Promise<void> = Promise.resolve();
   // What this runner expects the job's rows_read to be when its next batch commits.
   let committed = alreadyDone;
   const flush = async () => {
@@ -49,11 +54,12 @@ export async function runImport(
     const rows = pending;
     pending = [];
     const checked = await handler.check(rows);
-    if (writing) await writing;
     const batch = { ...checked, rowsRead: rows.length, rowsBefore: committed, bytesRead: src.bytesRead() };
     committed += rows.length;
-    writing = handler.write(batch).then(ctx.onBatch);
-    writing.catch(() => {}); // awaited before the next batch or at the end, where it throws
+    writing = writing.then(() => handler.write(batch)).then(ctx.onBatch);
+    writing.catch(() => {}); // awaited below or at the end, where it throws
+    queue.push(writing);
+    if (queue.length > AHEAD) await queue.shift();
   };
   for await (const cells of src.rows) {
     if (!header) {
@@ -66,6 +72,6 @@ export async function runImport(
     if (pending.length >= BATCH) await flush();
   }
   await flush();
-  if (writing) await writing;
+  await writing;
   if (!header) throw refuse('noRows', 'The file has no header row');
 }
