@@ -2,8 +2,8 @@
  * SM4-CBC and HMAC-SM3 without OpenSSL's per-call context set-up, which costs ~40 µs each in
  * Node (OpenSSL 3 fetches the algorithm every time) and would dominate a 600,000-row import.
  * SM4-CBC chains the blocks of sm4.ts from round keys computed once per key. HMAC (RFC 2104)
- * starts from SM3 states precomputed over the padded key and finishes each message with the JavaScript SM3 of sm3.ts (a third of OpenSSL's cost through
- * `Hash.copy()`). Outputs are byte-identical to createCipheriv('sm4-cbc') with PKCS#7 padding and
+ * starts from SM3 states precomputed over the padded key and finishes each message with the
+ * JavaScript SM3 of sm3.ts (a third of OpenSSL's cost through `Hash.copy()`). Outputs are byte-identical to createCipheriv('sm4-cbc') with PKCS#7 padding and
  * createHmac('sm3'); sm-fast.test.ts checks it.
  */
 import { createHash, randomFillSync } from 'node:crypto';
