@@ -3,8 +3,9 @@
  * Node (OpenSSL 3 fetches the algorithm every time) and would dominate a 600,000-row import.
  * SM4-CBC chains the blocks of sm4.ts from round keys computed once per key. HMAC (RFC 2104)
  * starts from SM3 states precomputed over the padded key and finishes each message with the
- * JavaScript SM3 of sm3.ts (a third of OpenSSL's cost through `Hash.copy()`). Outputs are byte-identical to createCipheriv('sm4-cbc') with PKCS#7 padding and
- * createHmac('sm3'); sm-fast.test.ts checks it.
+ * JavaScript SM3 of sm3.ts (a third of OpenSSL's cost through `Hash.copy()`). Outputs are
+ * byte-identical to createCipheriv('sm4-cbc') with PKCS#7 padding and createHmac('sm3');
+ * sm-fast.test.ts checks it.
  */
 import { createHash, randomFillSync } from 'node:crypto';
 import { SM3_IV, sm3Compress, sm3Finish } from './sm3.ts';
