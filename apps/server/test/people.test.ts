@@ -115,7 +115,9 @@ describe('people', () => {
       phone: '13700000001',
     });
     expect(ok.body).toMatchObject({ occupation: '退休', phone: '137****0001', version: p.version + 1 });
-    expect((await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, { version: p.version, occupation: 'x' })).status).toBe(409);
+    const stale = await api(t.official, 'PATCH', `/api/v1/people/${p.id}`, { version: p.version, occupation: 'x' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: p.version + 1, current: { occupation: '退休' } });
     const profile = (await api(t.official, 'GET', `/api/v1/people/${p.id}`)).body;
     expect(profile.person.name).toBe('王大明');
   });

@@ -71,6 +71,7 @@ describe('unit tree', () => {
     expect(renamed.status).toBe(200);
     const stale = await api(t.official, 'PATCH', `/api/v1/units/${t.grid.id}`, { version: t.grid.version, name: 'again' });
     expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'stale_version', currentVersion: renamed.body.version });
     expect(stale.body.current.name).toBe('东塘一组网格');
     const moved = await api(t.official, 'PATCH', `/api/v1/units/${t.grid.id}`, {
       version: renamed.body.version,

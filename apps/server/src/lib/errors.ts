@@ -24,6 +24,15 @@ export class AppError extends Error {
   static conflict(message: string, extra: Record<string, unknown> = {}) {
     return new AppError(409, ErrorCode.Conflict, message, extra);
   }
+  /** The record changed since the caller read it: the same code as a ticket's stale version, with the record now. */
+  static staleVersion(what: string, current: Record<string, unknown> & { version: number }, sent: number) {
+    return new AppError(
+      409,
+      ErrorCode.StaleVersion,
+      `${what} changed since you read it (version ${current.version}, you sent ${sent}); reload it`,
+      { currentVersion: current.version, current },
+    );
+  }
   static forbidden(message = 'You may not do this here') {
     return new AppError(403, ErrorCode.Forbidden, message);
   }

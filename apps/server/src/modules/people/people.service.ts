@@ -218,7 +218,7 @@ export class PeopleService {
   async update(actor: Actor, id: number, input: PersonUpdate): Promise<Person> {
     const current = await this.requirePerson(actor, Permission.PeopleWrite, id);
     if (current.version !== input.version)
-      throw AppError.conflict(`Person ${id} changed since you read it`, { current: toPerson(current, todayOf(this.clock)) });
+      throw AppError.staleVersion(`Person ${id}`, toPerson(current, todayOf(this.clock)), input.version);
     const unitId = input.unitId ?? current.unit_id;
     const householdId = edited(input.householdId, current.household_id);
     if (input.unitId !== undefined || input.householdId != null) await this.homeUnit(actor, unitId, householdId);

@@ -195,8 +195,7 @@ export class UnitsService {
     const result = await this.db.db.transaction().execute(async (tx) => {
       let row = await unitsRepo.lock(tx, id);
       if (!row) throw AppError.notFound(`Unit ${id}`);
-      if (row.version !== input.version)
-        throw AppError.conflict(`Unit ${id} changed since you read it`, { current: toUnit(row) });
+      if (row.version !== input.version) throw AppError.staleVersion(`Unit ${id}`, toUnit(row), input.version);
       if (row.status === 'retired') throw AppError.conflict(`Unit ${row.name} is retired`);
       if (input.name !== undefined && input.name.trim() !== row.name) {
         const before = row.name;
@@ -261,7 +260,7 @@ export class UnitsService {
     const row = await this.db.db.transaction().execute(async (tx) => {
       const row = await unitsRepo.lock(tx, id);
       if (!row) throw AppError.notFound(`Unit ${id}`);
-      if (row.version !== version) throw AppError.conflict(`Unit ${id} changed since you read it`, { current: toUnit(row) });
+      if (row.version !== version) throw AppError.staleVersion(`Unit ${id}`, toUnit(row), version);
       if (row.status === 'retired') return row;
       const activeKids = await unitsRepo.childCount(tx, id);
       if (activeKids > 0)

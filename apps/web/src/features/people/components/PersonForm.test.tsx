@@ -259,7 +259,7 @@ describe('the person form', { timeout: 30_000 }, () => {
     const { server } = renderAt(
       '/people/21',
       me('gridLeader', grid),
-      (_body, s) => (s.patches.length === 1 ? problem(409, 'conflict') : json(200, { ...theirs, version: 5 })),
+      (_body, s) => (s.patches.length === 1 ? problem(409, 'stale_version') : json(200, { ...theirs, version: 5 })),
       [wang, theirs],
     );
     fireEvent.click(await screen.findByTestId('edit-person'));

@@ -7,7 +7,7 @@
  */
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Col, Divider, Drawer, Flex, Form, Input, Row, Select, Typography } from 'antd';
-import { ResidenceTypes, type Household, type Person, type PersonProfile } from '@wangge/contracts';
+import { ErrorCode, ResidenceTypes, type Household, type Person, type PersonProfile } from '@wangge/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/shared/api/api-error.ts';
@@ -97,7 +97,8 @@ function PersonFormBody({ mode, onClose, onSaved }: Omit<PersonFormDrawerProps, 
       void message.success(t('people.form.saved'));
       onSaved(person);
     } catch (error) {
-      if (editing && isApiError(error) && error.status === 409) {
+      // Someone saved in between; other refusals (409 an ID number registered to another person) are shown on their field.
+      if (editing && isApiError(error) && error.code === ErrorCode.StaleVersion) {
         setStale(true);
         return;
       }
