@@ -24,13 +24,13 @@ export class AppError extends Error {
   static conflict(message: string, extra: Record<string, unknown> = {}) {
     return new AppError(409, ErrorCode.Conflict, message, extra);
   }
-  /** The record changed since the caller read it: the same code as a ticket's stale version, with the record now. */
-  static staleVersion(what: string, current: Record<string, unknown> & { version: number }, sent: number) {
+  /** The record (ticket, person, unit) changed since the caller read it: 409 with the record as it is now. */
+  static staleVersion(what: string, current: { version: number }, sent: number, extra: Record<string, unknown> = {}) {
     return new AppError(
       409,
       ErrorCode.StaleVersion,
       `${what} changed since you read it (version ${current.version}, you sent ${sent}); reload it`,
-      { currentVersion: current.version, current },
+      { currentVersion: current.version, ...extra, current },
     );
   }
   static forbidden(message = 'You may not do this here') {

@@ -62,7 +62,7 @@ describe('fast SM4-CBC and HMAC-SM3', () => {
       const expected = Buffer.concat([ecb.update(plain), ecb.final()]);
       const mine = Buffer.alloc(64);
       const keys = sm4RoundKeys(k);
-      for (let off = 0; off < 64; off += 16) sm4Block(keys, plain, off, mine, off + 0);
+      for (let off = 0; off < 64; off += 16) sm4Block(keys, plain, off, mine, off);
       expect(mine.equals(expected)).toBe(true);
     }
     expect(() => sm4RoundKeys(randomBytes(15))).toThrow('16-byte key');

@@ -57,17 +57,10 @@ export class OperationsService {
       const facts = { ...row, pending_extension: pending };
       if (body.version !== row.version) {
         const view = await ticketsRepo.view(trx, id);
-        throw new AppError(
-          409,
-          ErrorCode.StaleVersion,
-          `The ticket changed (version ${row.version}, you sent ${body.version}); reload it`,
-          {
-            currentVersion: row.version,
-            currentState: row.state,
-            current: toSummary(cal, view!, now),
-            allowed: allowedOperations(actor, facts),
-          },
-        );
+        throw AppError.staleVersion(`Ticket ${row.code}`, toSummary(cal, view!, now), body.version, {
+          currentState: row.state,
+          allowed: allowedOperations(actor, facts),
+        });
       }
       const why = refusal(actor, facts, op);
       if (why) {
