@@ -19,8 +19,15 @@ export function seeded(text: string) {
   };
 }
 
-export function makeAjv() {
-  const ajv = new Ajv({ coerceTypes: 'array', removeAdditional: false, allErrors: false, useDefaults: true, strict: false });
+/** As the server validates: query, path and headers coerced from text; JSON bodies (`coerce: false`) as sent. */
+export function makeAjv({ coerce = true } = {}) {
+  const ajv = new Ajv({
+    coerceTypes: coerce ? 'array' : false,
+    removeAdditional: false,
+    allErrors: false,
+    useDefaults: true,
+    strict: false,
+  });
   addFormats(ajv);
   return ajv;
 }

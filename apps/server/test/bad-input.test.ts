@@ -32,6 +32,7 @@ const clients = new Map<UserRoleName | 'self', Client>();
 const ids: Record<string, number> = {};
 const paths: [RegExp, string][] = [];
 const ajv = makeAjv();
+const bodyAjv = makeAjv({ coerce: false });
 const codes = new Set<string>(Object.values(ErrorCode));
 // Roles tried in this order for a route's permission; all granted at the county.
 const ROLES: UserRoleName[] = ['countyDispatcher', 'townshipOfficial', 'systemAdmin', 'securityAdmin', 'auditAdmin'];
@@ -188,7 +189,7 @@ describe('bad input against every operation in the OpenAPI document', () => {
       const client = clientFor(access);
       const pathValue = (o: Operation, name: string) => (name === 'year' ? '2026' : paths.find(([re]) => re.test(o.path))![1]);
       const key = `${op.method} ${op.path}`;
-      const cases = casesFor(op, { ajv, pathValue, ids, limit: 30 }).filter((c) => !STREAMS.has(key) || c.mustReject);
+      const cases = casesFor(op, { ajv, bodyAjv, pathValue, ids, limit: 30 }).filter((c) => !STREAMS.has(key) || c.mustReject);
       if (client)
         cases.push(
           ...authCases(

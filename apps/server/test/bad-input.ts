@@ -95,9 +95,14 @@ const WRONG_TYPES: Record<string, string> = {
   array: '[1,"a"]',
   null: 'null',
 };
+/** Text that a coercing validator would turn into the field's type: a JSON body must carry the type itself. */
+const AS_TEXT: Record<string, string> = { integer: '"12"', number: '"1.5"', boolean: '"true"' };
 
 export interface CaseInput {
+  /** The oracle for path, query and headers (coercing, as the server). */
   ajv: Ajv;
+  /** The oracle for JSON bodies (no coercion, as the server). */
+  bodyAjv: Ajv;
   /** A real path parameter value per operation, so body and query cases reach the handler. */
   pathValue: (op: Operation, name: string) => string;
   ids: Record<string, number>;
@@ -105,7 +110,7 @@ export interface CaseInput {
   limit: number;
 }
 
-export function casesFor(op: Operation, { ajv, pathValue, ids, limit }: CaseInput): BadCase[] {
+export function casesFor(op: Operation, { ajv, bodyAjv, pathValue, ids, limit }: CaseInput): BadCase[] {
   const rand = seeded(`${op.method} ${op.path}`);
   const pathParams = op.params.filter((p) => p.in === 'path');
   const query = op.params.filter((p) => p.in === 'query');
@@ -158,7 +163,7 @@ export function casesFor(op: Operation, { ajv, pathValue, ids, limit }: CaseInpu
     }
   }
 
-  if (op.body?.type === 'application/json') cases.push(...bodyCases(op, ajv, base, urlWith({}), rand, limit));
+  if (op.body?.type === 'application/json') cases.push(...bodyCases(op, bodyAjv, base, urlWith({}), rand, limit));
   else if (op.body) cases.push(...multipartCases(urlWith({})));
   else if (op.method !== 'GET') {
     cases.push({ name: 'body: malformed JSON', url: urlWith({}), headers: jsonHeaders, payload: '{"a":', mustReject: true });
@@ -204,6 +209,7 @@ function bodyCases(op: Operation, ajv: Ajv, base: unknown, url: string, rand: ()
   ];
   const props: Record<string, Schema> = schema.properties ?? {};
   const mutations: BadCase[] = [];
+  const asText: BadCase[] = [];
   const set = (key: string, text: string) => {
     const obj = JSON.stringify({ ...(base as object), [key]: '__X__' });
     return obj.replace('"__X__"', text);
@@ -217,10 +223,12 @@ function bodyCases(op: Operation, ajv: Ajv, base: unknown, url: string, rand: ()
     for (const [label, text] of Object.entries(WRONG_TYPES)) {
       if (label !== t && !(label === 'number' && t === 'integer')) mutations.push(of(`${key} as ${label}`, set(key, text)));
     }
+    if (AS_TEXT[t]) asText.push(of(`${key} as text ${AS_TEXT[t]}`, set(key, AS_TEXT[t])));
     const values = t === 'string' || t === 'enum' ? STRING_VALUES : t === 'integer' || t === 'number' ? NUMBER_VALUES : {};
     for (const [label, text] of Object.entries(values)) mutations.push(of(`${key}=${label}`, set(key, text)));
   }
-  return [...fixed, ...pick(mutations, limit * 2, rand)];
+  // Every body with a number or boolean field gets one such field as text; the rest join the draw.
+  return [...fixed, ...asText.slice(0, 1), ...pick([...mutations, ...asText.slice(1)], limit * 2, rand)];
 }
 
 function multipartCases(url: string): BadCase[] {

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorCode } from '@wangge/contracts';
-import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -35,6 +34,7 @@ import type { Services } from '../services.ts';
 import { registerOpenApi } from './openapi.ts';
 import { frameworkError, registerProblemHandlers, sendProblem } from './problem.ts';
 import { registerTextCheck } from './text.ts';
+import { ajvOptions, schemaController } from './validation.ts';
 import { registerWebApp } from './web.ts';
 
 export interface AppDeps {
@@ -69,10 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    ajv: {
-      customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, useDefaults: true },
-      plugins: [ajvFormats as never],
-    },
+    ajv: ajvOptions,
+    schemaController: schemaController(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
