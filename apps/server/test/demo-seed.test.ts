@@ -10,6 +10,7 @@ import { parseIdNumber } from '../src/lib/id-number.ts';
 import { FULL } from '../src/modules/demo/base-data.seed.ts';
 import { seedDemo } from '../src/modules/demo/demo.seed.ts';
 import { fitHouseholdSizes } from '../src/modules/demo/plan.ts';
+import { seedDemoTickets } from '../src/modules/demo/tickets.seed.ts';
 import { isRegionCode } from '../src/modules/people/person-rules.ts';
 import { testRuntime, type TestRuntime } from './runtime.ts';
 
@@ -112,6 +113,34 @@ describe('the demo county', () => {
     const c = await seeded(12);
     await c.rt.close();
     expect(c.digest).not.toBe(a.digest);
+  });
+
+  it('places tickets reported on the spot at a point inside their own grid, and desk matters nowhere', async () => {
+    const rt = await testRuntime();
+    try {
+      await seedDemo(rt.db, rt.clock, rt.crypto, { scale: SCALE, seed: 11 });
+      const cal = await rt.services.calendar.current();
+      await seedDemoTickets(rt.db, rt.clock, cal, rt.services.categories, { count: 400, days: 90, seed: 5 });
+      const tickets = await rt.db.db
+        .selectFrom('ticket as t')
+        .innerJoin('ticket_category as c', 'c.id', 't.category_id')
+        .select(['t.id', 't.unit_path', 't.lng', 't.lat', 't.channel', 'c.code'])
+        .execute();
+      const paths = new Map((await rt.db.db.selectFrom('unit').select(['id', 'path']).execute()).map((u) => [u.id, u.path]));
+      const placed = tickets.filter((t) => t.lng !== null && t.lat !== null);
+      // About half the channels report on the spot, and most categories have a place.
+      expect(placed.length).toBeGreaterThan(tickets.length / 5);
+      expect(placed.length).toBeLessThan(tickets.length);
+      for (const t of placed) {
+        expect(['gridWorker', 'resident', 'videoPatrol'], `ticket ${t.id}`).toContain(t.channel);
+        expect(['policy', 'proxy', 'opinion', 'legal', 'baseData', 'psych'], `ticket ${t.id}`).not.toContain(t.code);
+        // The lowest unit there is the grid or one of its micro-grids.
+        const at = paths.get((await rt.services.maps.locator.locate(t.lng!, t.lat!)) ?? 0);
+        expect(`${at}.`.startsWith(`${t.unit_path}.`), `ticket ${t.id} in ${t.unit_path} at ${t.lng},${t.lat}: ${at}`).toBe(true);
+      }
+    } finally {
+      await rt.close();
+    }
   });
 
   it('fits household sizes to the county’s people, both ways, within 1 to 8', () => {

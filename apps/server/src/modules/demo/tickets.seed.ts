@@ -6,6 +6,7 @@
  * calendar, so the inbox, statistics and the command center show a living county. Loaded with COPY:
  * a million tickets for the benchmark take minutes, not hours.
  */
+import type { PolygonGeometry } from '@wangge/contracts';
 import type { Db } from '../../db/client.ts';
 import { copyRows } from '../../db/copy.ts';
 import { rebuildTicketStatSql } from '../../db/migrations/0019_ticket_stat_valid_tickets.ts';
@@ -16,6 +17,7 @@ import { computeDeadlines, deadlineColumns, rulesFor, workdaysToClose } from '..
 import { lightColumns } from '../tickets/lights.ts';
 import { levelOfKind } from '../tickets/tickets.mapper.ts';
 import type { CategoriesService } from '../tickets/categories.service.ts';
+import { pointInside } from './polygons.ts';
 import { Random } from './random.ts';
 
 export interface DemoTicketOptions {
@@ -40,6 +42,11 @@ const channels = [
   'walkIn',
   'meeting',
 ];
+/** Reports made where the problem is (a point in the grid); the hotline, walk-ins and meetings give none. */
+const ON_THE_SPOT = new Set(['gridWorker', 'resident', 'videoPatrol']);
+/** Categories with no place of their own (a question, an errand): never a point. */
+const DESK_CATEGORIES = new Set(['policy', 'proxy', 'opinion', 'legal', 'baseData', 'psych']);
+
 const titles: Record<string, string[]> = {
   'dispute.land': ['宅基地边界争议', '承包地界址纠纷', '山林权属争议'],
   'dispute.neighbour': ['邻里因排水沟发生纠纷', '楼道堆物引发邻里矛盾', '噪音扰邻'],
@@ -70,11 +77,13 @@ export async function seedDemoTickets(
   opts: DemoTicketOptions,
 ) {
   const r = new Random(opts.seed);
+  // Points come from their own sequence, so the rest of the history is the same with or without them.
+  const spots = new Random(opts.seed + 1);
   const now = clock.now();
   const cats = (await categories.list()).filter((c) => c.parentId !== null || !['dispute', 'hazard', 'infra'].includes(c.code));
   const units = await db.db
     .selectFrom('unit')
-    .select(['id', 'kind', 'path', 'name', 'parent_id'])
+    .select(['id', 'kind', 'path', 'name', 'parent_id', 'geometry'])
     .where('status', '=', 'active')
     .execute();
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -147,8 +156,8 @@ export async function seedDemoTickets(
         version: 1,
         unit_id: grid.id,
         unit_path: grid.path,
-        lng: null,
-        lat: null,
+        lng: null as number | null,
+        lat: null as number | null,
         address: null,
         household_id: null,
         person_ids: [],
@@ -195,6 +204,9 @@ export async function seedDemoTickets(
         consultation: null,
         updated_at: doneBy.getTime() > now.getTime() ? now : doneBy,
       };
+      if (ON_THE_SPOT.has(row.channel) && !DESK_CATEGORIES.has(cat.code) && grid.geometry) {
+        [row.lng, row.lat] = pointInside(spots, grid.geometry as PolygonGeometry);
+      }
       const l = lightColumns(cal, { ...row, light: null } as never, now);
       row.light = l.set.light;
       row.light_at = l.set.light ? now : null;
