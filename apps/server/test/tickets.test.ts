@@ -204,6 +204,21 @@ describe('intake', () => {
     );
     expect(pre.status).toBe(200);
     expect(pre.body.map((d: { id: number }) => d.id)).toContain(a.id);
+    // The category's radius (100 m) holds to the metre east and north: 98 m is a candidate, 102 m is not.
+    const deg = 180 / Math.PI / 6_371_000;
+    for (const [m, expected] of [
+      [98, true],
+      [102, false],
+    ] as const) {
+      for (const [lng, lat] of [
+        [inGrid.lng + (m * deg) / Math.cos((inGrid.lat * Math.PI) / 180), inGrid.lat],
+        [inGrid.lng, inGrid.lat - m * deg],
+      ]) {
+        const url = `/api/v1/tickets/duplicates?categoryId=${w.cat('dispute.neighbour').id}&lng=${lng}&lat=${lat}`;
+        const ids = (await send(w.users.worker, 'GET', url)).body.map((d: { id: number }) => d.id);
+        expect(ids.includes(a.id), `${m} m to ${lng},${lat}`).toBe(expected);
+      }
+    }
     const b = (await report(w.users.worker, neighbourDispute(w, { location: { lng: inGrid.lng, lat: inGrid.lat + 0.0003 } })))
       .body;
     expect(b.possibleDuplicate).toBe(true);

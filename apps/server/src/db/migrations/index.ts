@@ -23,6 +23,7 @@ import * as m0017 from './0017_unit_day_figure.ts';
 import * as m0018 from './0018_person_id_type.ts';
 import * as m0019 from './0019_ticket_stat_valid_tickets.ts';
 import * as m0020 from './0020_building_unit_name.ts';
+import * as m0021 from './0021_ticket_open_point.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0018_person_id_type': m0018,
   '0019_ticket_stat_valid_tickets': m0019,
   '0020_building_unit_name': m0020,
+  '0021_ticket_open_point': m0021,
 };

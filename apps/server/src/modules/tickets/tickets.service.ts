@@ -40,7 +40,9 @@ export class TicketsService {
    * one's duplicates are read. Writes go one group at a time: measured, two writers in parallel (even
    * on townships that share no summary row) were slower on two cores than one writing larger groups.
    */
-  readonly #duplicates = new Batcher<DuplicateQuery, DuplicateRow[]>((qs) => intakeRepo.duplicatesOfMany(this.db.db, qs));
+  readonly #duplicates = new Batcher<DuplicateQuery, DuplicateRow[]>((qs) =>
+    intakeRepo.duplicatesOfMany(this.db.db, qs, this.db.pool),
+  );
   readonly #writes = new Batcher<NewReport, Awaited<ReturnType<typeof intakeRepo.insertReports>>[number]>(
     (rs) => intakeRepo.insertReports(this.db.db, rs, this.db.pool),
     { concurrency: 1 },
