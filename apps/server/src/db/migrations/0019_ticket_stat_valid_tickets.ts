@@ -33,8 +33,8 @@ export const ticketStatVector = `
     ((t.state in ('closed','evaluated') and t.workdays_to_close is not null) is true)::int
   ]`;
 
-/** The statement trigger function of 0012, for a given vector. */
-function statementFunction(vectorSql: string): string {
+/** The statement trigger function of 0012, for a given vector (0022 merges its three statements into one). */
+export function statementFunction(vectorSql: string): string {
   const vector = vectorSql.replace(/^\s*select\s+/, '');
   const sums = ticketStatColumns.map((c, i) => `sum(sign * v[${i + 1}]) as ${c}`).join(', ');
   const nonZero = ticketStatColumns.map((c) => `${c} <> 0`).join(' or ');
