@@ -54,6 +54,14 @@ export function statementFunction(vectorSql: string): string {
     ${upsert(rowsSql, 'ticket_stat', 'day, area_path, category_id', 'd, a2, c')}
     ${upsert(rowsSql, 'ticket_stat_month', 'month, area_path, category_id', 'm, a2, c')}
     ${upsert(rowsSql, 'ticket_stat_village', 'day, area_path', 'd, a3')}`;
+  return statementTriggerFunction(apply);
+}
+
+/**
+ * The summaries' statement trigger function: `apply` gives the SQL that moves the changed tickets
+ * (a query of rows with their sign: +1 in, −1 out) into the summaries.
+ */
+export function statementTriggerFunction(apply: (rowsSql: string) => string): string {
   return `
     create or replace function ticket_stat_apply_statement() returns trigger language plpgsql as $$
       begin

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { areaOf, cols, dayOf, ticketStatColumns } from './0008_ticket_stats.ts';
-import { statementFunction, ticketStatVector } from './0019_ticket_stat_valid_tickets.ts';
+import { statementFunction, statementTriggerFunction, ticketStatVector } from './0019_ticket_stat_valid_tickets.ts';
 import { runScript } from './script.ts';
 
 /**
@@ -30,18 +30,7 @@ export function oneStatementFunction(vectorSql: string): string {
     by_day as (${upsert('ticket_stat', 'day, area_path, category_id', 'd, a2, c')}),
     by_month as (${upsert('ticket_stat_month', 'month, area_path, category_id', 'm, a2, c')})
     ${upsert('ticket_stat_village', 'day, area_path', 'd, a3')};`;
-  return `
-    create or replace function ticket_stat_apply_statement() returns trigger language plpgsql as $$
-      begin
-        if tg_op = 'INSERT' then
-          ${apply('select 1 as sign, n.* from ticket_stat_new n')}
-        elsif tg_op = 'DELETE' then
-          ${apply('select -1 as sign, o.* from ticket_stat_old o')}
-        else
-          ${apply('select -1 as sign, o.* from ticket_stat_old o union all select 1 as sign, n.* from ticket_stat_new n')}
-        end if;
-        return null;
-      end $$;`;
+  return statementTriggerFunction(apply);
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
