@@ -128,12 +128,18 @@ describe('the demo county', () => {
         .execute();
       const paths = new Map((await rt.db.db.selectFrom('unit').select(['id', 'path']).execute()).map((u) => [u.id, u.path]));
       const placed = tickets.filter((t) => t.lng !== null && t.lat !== null);
+      const desk = ['policy', 'proxy', 'opinion', 'legal', 'baseData', 'psych'];
       // About half the channels report on the spot, and most categories have a place.
       expect(placed.length).toBeGreaterThan(tickets.length / 5);
       expect(placed.length).toBeLessThan(tickets.length);
+      // And the other way: every report made on the spot about a place has its point (grids have outlines here).
+      const unplaced = tickets.filter(
+        (t) => t.lng === null && ['gridWorker', 'resident', 'videoPatrol'].includes(t.channel) && !desk.includes(t.code),
+      );
+      expect(unplaced.map((t) => t.id)).toEqual([]);
       for (const t of placed) {
         expect(['gridWorker', 'resident', 'videoPatrol'], `ticket ${t.id}`).toContain(t.channel);
-        expect(['policy', 'proxy', 'opinion', 'legal', 'baseData', 'psych'], `ticket ${t.id}`).not.toContain(t.code);
+        expect(desk, `ticket ${t.id}`).not.toContain(t.code);
         // The lowest unit there is the grid or one of its micro-grids.
         const at = paths.get((await rt.services.maps.locator.locate(t.lng!, t.lat!)) ?? 0);
         expect(`${at}.`.startsWith(`${t.unit_path}.`), `ticket ${t.id} in ${t.unit_path} at ${t.lng},${t.lat}: ${at}`).toBe(true);

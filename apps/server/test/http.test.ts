@@ -19,6 +19,14 @@ beforeAll(async () => {
     },
     async (req) => req.body,
   );
+  rt.app.get(
+    '/api/v1/probe',
+    {
+      config: { access: 'public' },
+      schema: { querystring: Type.Object({ count: Type.Integer(), tags: Type.Optional(Type.Array(Type.String())) }) },
+    },
+    async (req) => req.query,
+  );
   rt.app.get('/api/v1/boom', { config: { access: 'public' } }, async () => {
     throw new Error('secret internals at /work/main/x.ts:12');
   });
@@ -55,6 +63,22 @@ describe('HTTP foundation', () => {
     expect(body.code).toBe('validation_failed');
     expect(body.errors[0].path).toBe('/body/count');
     expect(body.detail).toContain('/body/count');
+  });
+
+  it('takes a JSON body as typed (no coercion) and a query string as text to convert', async () => {
+    for (const payload of [
+      { name: 'a', count: '12' },
+      { name: 5, count: 1 },
+      { name: 'a', count: true },
+    ]) {
+      const res = await rt.app.inject({ method: 'POST', url: '/api/v1/probe', headers: json, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().errors[0].path).toBe(typeof payload.name === 'string' ? '/body/count' : '/body/name');
+    }
+    const query = await rt.app.inject('/api/v1/probe?count=20&tags=a');
+    expect(query.statusCode).toBe(200);
+    expect(query.json()).toEqual({ count: 20, tags: ['a'] });
+    expect((await rt.app.inject('/api/v1/probe?count=many')).statusCode).toBe(400);
   });
 
   it('names a missing field and an unknown one', async () => {

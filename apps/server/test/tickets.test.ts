@@ -204,7 +204,7 @@ describe('intake', () => {
     );
     expect(pre.status).toBe(200);
     expect(pre.body.map((d: { id: number }) => d.id)).toContain(a.id);
-    // The category's radius (100 m) holds to the metre east and north: 98 m is a candidate, 102 m is not.
+    // The category's radius (100 m) holds to the metre east and south: 98 m is a candidate, 102 m is not.
     const deg = 180 / Math.PI / 6_371_000;
     for (const [m, expected] of [
       [98, true],

@@ -3,7 +3,8 @@
  * as text, so their validator coerces ("20" → 20, "a" → ["a"]) before checking. A JSON body
  * carries its own types, so its validator does not: `{"unitId": "12"}` or `{"confirm": "true"}` is a
  * 400 that names the field, not a number or a boolean the client never sent. Both apply defaults
- * and check formats (ajv-formats).
+ * and check formats (ajv-formats). With a compiler of its own Fastify no longer lower-cases the
+ * keys of header schemas: write them in lower case (`'idempotency-key'`), as Node delivers them.
  */
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import ajvFormats from 'ajv-formats';

@@ -99,8 +99,10 @@ function duplicatesQuery(q: Q, p: DuplicateQuery) {
 }
 
 /**
- * A statement whose text never changes (one JSON parameter), run as a named prepared statement on
- * PostgreSQL: each pooled connection parses and plans it once instead of for every group.
+ * A statement of intake's hot path run as a named prepared statement on PostgreSQL: each pooled
+ * connection parses it once, and plans it once when the generic plan is as good, instead of for
+ * every group. The name is a hash of the text; callers keep the number of texts small (the insert
+ * has one, the duplicate lookups a few dozen shapes).
  */
 const preparedNames = new Map<string, string>();
 async function prepared<R>(pool: pg.Pool, c: CompiledQuery<R>): Promise<{ rows: R[] }> {
