@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stubHealthyServer } from '@/test/fetch.ts';
 import { renderApp } from '@/test/render.tsx';
@@ -34,7 +34,8 @@ describe('AppLayout', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '网格化服务管理信息系统' })).toBeTruthy();
     expect(menuLabels('主菜单')).toEqual(chineseMenu);
     expect(await screen.findByText('工作台模块建设中')).toBeTruthy();
-    expect(document.title).toBe('工作台 - 网格化服务管理信息系统');
+    // The title is set by an effect, which may run after the page's text shows (a router transition defers it).
+    await waitFor(() => expect(document.title).toBe('工作台 - 网格化服务管理信息系统'));
   });
 
   it('switches the shell to English and remembers the choice', async () => {
@@ -46,7 +47,7 @@ describe('AppLayout', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Wangge Grid Governance' })).toBeTruthy();
     expect(menuLabels('Main menu')).toEqual(englishMenu);
     expect(screen.getByText('Workbench is coming')).toBeTruthy();
-    expect(document.title).toBe('Workbench - Wangge Grid Governance');
+    await waitFor(() => expect(document.title).toBe('Workbench - Wangge Grid Governance'));
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('wangge.lang')).toBe('en');
 
@@ -65,7 +66,7 @@ describe('AppLayout', () => {
     expect(router.state.location.pathname).toBe('/registers');
     const selected = screen.getAllByRole('menuitem').filter((item) => item.className.includes('-selected'));
     expect(selected.map((item) => item.textContent)).toEqual(['台账']);
-    expect(document.title).toBe('台账 - 网格化服务管理信息系统');
+    await waitFor(() => expect(document.title).toBe('台账 - 网格化服务管理信息系统'));
   });
 
   it('shows the version and database kind in the footer', async () => {
