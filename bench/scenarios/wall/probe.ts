@@ -16,6 +16,10 @@ export interface Sample {
   minute: number;
   /** What Chromium's processes hold in memory (PSS summed over browser, renderers, GPU, utilities). */
   browserMB: number;
+  /** Of which the renderers (the page's process). */
+  rendererMB: number;
+  /** Response bodies the page received so far (Network.dataReceived), all requests. */
+  receivedMB: number;
   heapMB: number;
   nodes: number;
   listeners: number;
@@ -40,6 +44,8 @@ export class Probe {
   streams = 0;
   /** Console messages of the page (DevTools keeps the last 1,000 with their arguments alive). */
   console = 0;
+  /** Bytes of response bodies received (decoded). */
+  received = 0;
   readonly #inFlight = new Set<Request>();
 
   private constructor(
@@ -54,6 +60,7 @@ export class Probe {
     await cdp.send('HeapProfiler.enable');
     // This session's copies of response bodies stay small (the page's own memory is what counts).
     await cdp.send('Network.enable', { maxTotalBufferSize: 1_000_000, maxResourceBufferSize: 100_000 });
+    cdp.on('Network.dataReceived', (e) => void (probe.received += e.dataLength));
     cdp.on('Network.eventSourceMessageReceived', (e) => {
       if (e.eventName === 'ticket') probe.events++;
     });
@@ -94,7 +101,8 @@ export class Probe {
     }));
     return {
       minute,
-      browserMB: browserMemoryMB(),
+      ...browserMemoryMB(),
+      receivedMB: this.received / 2 ** 20,
       heapMB: (m.get('JSHeapUsedSize') ?? NaN) / 2 ** 20,
       nodes: m.get('Nodes') ?? NaN,
       listeners: m.get('JSEventListeners') ?? NaN,
@@ -157,7 +165,7 @@ export class Probe {
  * among their users) of every Chromium process below this one (Playwright launched it), from
  * /proc/<pid>/smaps_rollup. Linux only, as the bench machine is.
  */
-export function browserMemoryMB(): number {
+export function browserMemoryMB(): { browserMB: number; rendererMB: number } {
   const parent = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -173,18 +181,24 @@ export function browserMemoryMB(): number {
     return false;
   };
   let kb = 0;
+  let renderer = 0;
   for (const pid of parent.keys()) {
     if (!below(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.includes('chrom')) continue;
-      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      // Chromium rewrites its children's command lines into one string: read it whole.
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.split(/[\0 ]/)[0]!.includes('chrom')) continue;
+      const pss = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      kb += pss;
+      if (/(^|[\0 ])--type=renderer([\0 ]|$)/.test(cmdline)) renderer += pss;
     } catch {
       // gone meanwhile
     }
   }
-  return kb / 1024;
+  return { browserMB: kb / 1024, rendererMB: renderer / 1024 };
 }
 
 export const describeSample = (s: Sample) =>
-  `${s.minute >= 0 ? '+' : ''}${s.minute} min: browser ${s.browserMB.toFixed(1)} MB, JS heap ${s.heapMB.toFixed(2)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ` +
+  `${s.minute >= 0 ? '+' : ''}${s.minute} min: browser ${s.browserMB.toFixed(1)} MB (renderer ${s.rendererMB.toFixed(1)}), ` +
+  `${s.receivedMB.toFixed(1)} MB of responses so far, JS heap ${s.heapMB.toFixed(2)} MB, ${s.nodes} nodes, ${s.listeners} listeners, ` +
   `${s.canvases} canvases, ${s.mapPaths} map paths, ${s.tooltips} labels, ${s.feedItems} feed rows`;
