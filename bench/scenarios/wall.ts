@@ -101,7 +101,8 @@ async function measure(ctx: Ctx, server: Server, label: string, browser: Browser
   // The page's clock starts where the server's stands and runs freely while the wall loads.
   const t0 = server.clock.now().getTime();
   await page.clock.install({ time: t0 });
-  const url = `${server.url}/command-center/wall/${units.county}?rotate=${units.rotation.join(',')}&every=${ROTATE_EVERY_S}`;
+  // reload=off: one page's life is measured, however long the run (the nightly reload would start a new one).
+  const url = `${server.url}/command-center/wall/${units.county}?rotate=${units.rotation.join(',')}&every=${ROTATE_EVERY_S}&reload=off`;
   await page.goto(url);
   await page.getByTestId('command-center-wall').waitFor({ timeout: 60_000 });
   await page.locator('[data-testid="cc-charts"] canvas').nth(3).waitFor({ timeout: 30_000 });

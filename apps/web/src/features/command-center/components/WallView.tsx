@@ -17,10 +17,11 @@ import { DisplayContext } from '../hooks/use-display.ts';
 import { useFitScale } from '../hooks/use-fit-scale.ts';
 import { useLiveDashboard } from '../hooks/use-live-dashboard.ts';
 import { useLiveFeed } from '../hooks/use-live-feed.ts';
+import { useNightlyReload } from '../hooks/use-nightly-reload.ts';
 import { useRotation } from '../hooks/use-rotation.ts';
 import { WALL_BACKGROUND } from '../utils/colors.ts';
 import { dashboardPath } from '../utils/links.ts';
-import { parseMeasure, parseMonth, parseRotation, type Rotation } from '../utils/params.ts';
+import { parseMeasure, parseMonth, parseReloadAt, parseRotation, type Rotation } from '../utils/params.ts';
 import { canDrawCharts } from './OverviewBody.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
@@ -179,6 +180,7 @@ export function WallView({ unitId }: { unitId: number | undefined }) {
   const rotation = parseRotation(params.get('rotate'), params.get('every'));
   const rotationKey = rotation ? `${rotation.unitIds.join(',')}/${rotation.every}` : '';
   const month = parseMonth(params.get('month'));
+  useNightlyReload(parseReloadAt(params.get('reload')));
   return (
     <ConfigProvider theme={wallTheme}>
       <DisplayContext.Provider value={{ wall: true }}>

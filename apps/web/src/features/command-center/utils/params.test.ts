@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardPath, monthDays, ticketExportUrl } from './links.ts';
-import { parseRotation, parseRoute } from './params.ts';
+import { nextReload, parseReloadAt, parseRotation, parseRoute } from './params.ts';
 
 describe('command center addresses', () => {
   it('tells the overview of a unit from the wall', () => {
@@ -24,5 +24,20 @@ describe('command center addresses', () => {
       '/api/v1/tickets/export?within=1&state=open&light=red&format=xlsx',
     );
     expect(monthDays('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+  });
+
+  it('reads the nightly reload and finds its first time six hours or more after opening', () => {
+    expect(parseReloadAt(null)).toEqual({ hour: 4, minute: 0 });
+    expect(parseReloadAt('02:30')).toEqual({ hour: 2, minute: 30 });
+    expect(parseReloadAt('off')).toBeNull();
+    expect(parseReloadAt('24:00')).toEqual({ hour: 4, minute: 0 });
+    expect(parseReloadAt('4:00')).toEqual({ hour: 4, minute: 0 });
+    const at = { hour: 4, minute: 0 };
+    // Local times: the wall's day is the display's.
+    expect(nextReload(new Date(2026, 10, 23, 9, 0), at)).toEqual(new Date(2026, 10, 24, 4, 0));
+    expect(nextReload(new Date(2026, 10, 23, 21, 30), at)).toEqual(new Date(2026, 10, 24, 4, 0));
+    expect(nextReload(new Date(2026, 10, 23, 22, 0), at)).toEqual(new Date(2026, 10, 24, 4, 0));
+    expect(nextReload(new Date(2026, 10, 23, 22, 1), at)).toEqual(new Date(2026, 10, 25, 4, 0));
+    expect(nextReload(new Date(2026, 11, 31, 12, 0), at)).toEqual(new Date(2027, 0, 1, 4, 0));
   });
 });

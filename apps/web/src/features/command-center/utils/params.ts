@@ -1,7 +1,8 @@
 /**
  * The command center's URL: /command-center/:unitId? and /command-center/wall/:unitId?, with
- * `month` (YYYY-MM), `measure` (the map's colouring) and, on the wall, `rotate` (unit ids) and
- * `every` (seconds per unit). Anything malformed falls back to the default rather than failing.
+ * `month` (YYYY-MM), `measure` (the map's colouring) and, on the wall, `rotate` (unit ids),
+ * `every` (seconds per unit) and `reload` (the nightly reload). Anything malformed falls back to the
+ * default rather than failing.
  */
 import { Measures, type Measure } from './measure.ts';
 
@@ -62,4 +63,31 @@ export function initialQuery(route: Route, search: URLSearchParams): { unitId?: 
   const unitId = rotation?.unitIds[0] ?? route.unitId;
   const month = parseMonth(search.get('month'));
   return { ...(unitId === undefined ? {} : { unitId }), ...(month ? { month } : {}) };
+}
+
+/** The wall's nightly reload, local time of day. */
+export interface ReloadAt {
+  hour: number;
+  minute: number;
+}
+
+export const DEFAULT_RELOAD_AT: ReloadAt = { hour: 4, minute: 0 };
+
+/** `?reload=HH:MM` (local time; default 04:00) or `?reload=off`; anything malformed is the default. */
+export function parseReloadAt(value: string | null): ReloadAt | null {
+  if (value === 'off') return null;
+  const m = value ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value) : null;
+  return m ? { hour: Number(m[1]), minute: Number(m[2]) } : DEFAULT_RELOAD_AT;
+}
+
+/** A wall reloads only after it has been open this long, so one opened just before the hour is left alone. */
+export const MIN_UPTIME_MS = 6 * 3600_000;
+
+/** The first `at` (local time) at least MIN_UPTIME_MS after `openedAt`. */
+export function nextReload(openedAt: Date, at: ReloadAt): Date {
+  const earliest = new Date(openedAt.getTime() + MIN_UPTIME_MS);
+  const next = new Date(earliest);
+  next.setHours(at.hour, at.minute, 0, 0);
+  if (next < earliest) next.setDate(next.getDate() + 1);
+  return next;
 }
