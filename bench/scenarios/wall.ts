@@ -194,6 +194,12 @@ async function measure(ctx: Ctx, server: Server, label: string, browser: Browser
       `${probe.streams} stream(s) opened, ${probe.console} console messages; at the end the stream is ${status}, the wall shows unit ${shown}; ` +
       `real time in the traffic ${(time.traffic / 1000).toFixed(0)} s, in the page's timers ${(time.clock / 1000).toFixed(0)} s (side by side)`,
   );
+  const held = await probe.heldByDevTools();
+  ctx.log(
+    held === null
+      ? "the first dashboard answer's body is no longer held by Playwright's DevTools session"
+      : `Playwright's DevTools session still holds the first dashboard answer's body (${held} bytes, ${probe.dashboards} answers ago): the renderer keeps response bodies for it`,
+  );
   await probe.detach();
 
   const first = samples[0]!;

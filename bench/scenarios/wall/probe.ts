@@ -5,7 +5,7 @@
  * received (Network.eventSourceMessageReceived), and the requests it made.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { CDPSession, Page, Request } from 'playwright-core';
+import type { CDPSession, Page, Request, Response } from 'playwright-core';
 
 // Page scripts run in the browser; this file is type-checked without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,6 +47,8 @@ export class Probe {
   /** Bytes of response bodies received (decoded). */
   received = 0;
   readonly #inFlight = new Set<Request>();
+  /** The page's first dashboard answer, asked for again at the end (see heldByDevTools). */
+  #firstDashboard: Response | null = null;
 
   private constructor(
     private readonly page: Page,
@@ -73,6 +75,9 @@ export class Probe {
     page.on('console', (m) => {
       if (probe.console++ < 3)
         process.stderr.write(`  … wall page console (${m.type()}): ${m.text().slice(0, 160)} ${m.location().url}\n`);
+    });
+    page.on('response', (r) => {
+      if (!probe.#firstDashboard && new URL(r.url()).pathname === '/api/v1/dashboard') probe.#firstDashboard = r;
     });
     const done = (req: Request) => probe.#inFlight.delete(req);
     page.on('requestfinished', done);
@@ -153,6 +158,19 @@ export class Probe {
       else if (snap.strings[snap.nodes[i + name]!]!.startsWith('system /')) out.v8MB += bytes;
     }
     return out;
+  }
+
+  /**
+   * Whether the DevTools session Playwright keeps on the page still holds the body of the page's
+   * first dashboard answer (it enables the network domain without a buffer limit, so the renderer
+   * keeps response bodies for it, up to Chromium's default budget): bytes, or null when gone.
+   */
+  async heldByDevTools(): Promise<number | null> {
+    try {
+      return (await this.#firstDashboard?.body())?.length ?? null;
+    } catch {
+      return null;
+    }
   }
 
   async detach(): Promise<void> {
