@@ -88,6 +88,10 @@ export function nextReload(openedAt: Date, at: ReloadAt): Date {
   const earliest = new Date(openedAt.getTime() + MIN_UPTIME_MS);
   const next = new Date(earliest);
   next.setHours(at.hour, at.minute, 0, 0);
-  if (next < earliest) next.setDate(next.getDate() + 1);
+  if (next < earliest) {
+    // The day first, then the time again: a time a clock change skipped is not carried into the next day.
+    next.setDate(next.getDate() + 1);
+    next.setHours(at.hour, at.minute, 0, 0);
+  }
   return next;
 }
