@@ -55,12 +55,15 @@ async function admin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 /** The server's version string, or null when it cannot be reached. */
+/** The server's version and the settings that move the figures most (scripts/postgresql/wangge.conf). */
 export async function postgresVersion(adminUrl: string): Promise<string | null> {
+  const settings = ['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'synchronous_commit'];
   try {
-    return await admin(
-      adminUrl,
-      async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v,
-    );
+    return await admin(adminUrl, async (c) => {
+      const shown = settings.map((s) => `current_setting('${s}') as ${s}`).join(', ');
+      const row = (await c.query<Record<string, string>>(`select current_setting('server_version') as v, ${shown}`)).rows[0]!;
+      return `${row.v} (${settings.map((s) => `${s} ${row[s]}`).join(', ')})`;
+    });
   } catch {
     return null;
   }

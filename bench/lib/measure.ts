@@ -7,6 +7,7 @@ import type autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { LoadJob } from './load-worker.ts';
+import type { PacedChunk, PacedJob, PacedResult } from './paced-worker.ts';
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const t0 = performance.now();
@@ -93,22 +94,29 @@ export interface Target {
 /** Bodies made ahead for one run: enough for this many requests a second (then they repeat). */
 const MAX_RATE = 5_000;
 
+/** Where and what a load worker sends to `t` (the app listening on 127.0.0.1 at a random port). */
+async function requestsOf(t: Target): Promise<Pick<LoadJob, 'url' | 'paths' | 'headers' | 'method'>> {
+  if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (t.app.server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    paths: t.paths,
+    ...(t.headers ? { headers: t.headers } : {}),
+    ...(t.method ? { method: t.method } : {}),
+  };
+}
+
 /**
  * autocannon against an app listening on 127.0.0.1 at a random port (left listening: app.close()
  * stops it), from a worker thread (load-worker.ts) so that the load generator does not take the
  * server's event loop.
  */
 async function run(t: Target, seconds: number, connections: number): Promise<autocannon.Result> {
-  if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const port = (t.app.server.address() as { port: number }).port;
   const body = t.body;
   const job: LoadJob = {
-    url: `http://127.0.0.1:${port}`,
+    ...(await requestsOf(t)),
     connections,
     duration: seconds,
-    paths: t.paths,
-    ...(t.headers ? { headers: t.headers } : {}),
-    ...(t.method ? { method: t.method } : {}),
     ...(typeof body === 'string' ? { body } : {}),
     ...(typeof body === 'function' ? { bodies: Array.from({ length: Math.ceil(seconds * MAX_RATE) }, (_, i) => body(i)) } : {}),
   };
@@ -152,4 +160,91 @@ export async function loadPair(
     runs[1].push(await run(b, opts.seconds / opts.chunks, opts.connections));
   }
   return [merge(runs[0]), merge(runs[1])];
+}
+
+export interface PacedLoad {
+  /** Requests a second offered. */
+  offered: number;
+  /** 2xx answers a second of load (all answered: the offered rate). */
+  rps: number;
+  /** Seconds from the last request sent to the last answer, the longest of the runs. */
+  drain: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** One side of a paced pair: a worker that keeps its connections between chunks. */
+async function pacedSide(t: Target, rate: number, seconds: number, connections: number) {
+  const body = t.body;
+  const job: PacedJob = {
+    ...(await requestsOf(t)),
+    rate,
+    connections,
+    ...(typeof body === 'string' ? { bodies: [body] } : {}),
+    ...(typeof body === 'function' ? { bodies: Array.from({ length: Math.ceil(seconds * rate) }, (_, i) => body(i)) } : {}),
+  };
+  const worker = new Worker(new URL('./paced-worker.ts', import.meta.url), { workerData: job });
+  let failed: unknown = null;
+  worker.once('error', (e) => (failed = e));
+  return {
+    run: (c: PacedChunk) =>
+      new Promise<PacedResult>((resolve, reject) => {
+        if (failed) return reject(failed as Error);
+        const onError = (e: Error) => reject(e);
+        worker.once('error', onError);
+        worker.once('message', (r: PacedResult) => {
+          worker.off('error', onError);
+          resolve(r);
+        });
+        worker.postMessage(c);
+      }),
+    close: () => worker.postMessage(null),
+  };
+}
+
+function mergePaced(offered: number, runs: PacedResult[]): PacedLoad {
+  const sum = (f: (r: PacedResult) => number) => runs.reduce((a, r) => a + f(r), 0);
+  const latencies = runs.flatMap((r) => r.latencies);
+  return {
+    offered,
+    rps: sum((r) => r.ok) / sum((r) => r.window),
+    drain: Math.max(...runs.map((r) => r.seconds - r.window)),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ok: sum((r) => r.ok),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+  };
+}
+
+/**
+ * Open-loop load (paced-worker.ts) at `rate` requests a second on `a` and its baseline `b`,
+ * alternately in `chunks` runs, as loadPair does. Percentiles are over all the requests of a side,
+ * each timed from when it was due.
+ */
+export async function pacedPair(
+  a: Target,
+  b: Target,
+  opts: { rate: number; seconds: number; connections: number; chunks: number },
+): Promise<[PacedLoad, PacedLoad]> {
+  const runs: [PacedResult[], PacedResult[]] = [[], []];
+  const each = opts.seconds / opts.chunks;
+  // The first second of each side opens its connections and warms its code: sent, not timed.
+  const sides = [
+    await pacedSide(a, opts.rate, opts.seconds + 1, opts.connections),
+    await pacedSide(b, opts.rate, opts.seconds + 1, opts.connections),
+  ] as const;
+  try {
+    for (let k = 0; k < opts.chunks; k++) {
+      for (const i of [0, 1] as const) {
+        runs[i].push(await sides[i].run(k === 0 ? { seconds: each + 1, untimed: 1 } : { seconds: each, untimed: 0 }));
+      }
+    }
+  } finally {
+    for (const s of sides) s.close();
+  }
+  return [mergePaced(opts.rate, runs[0]), mergePaced(opts.rate, runs[1])];
 }

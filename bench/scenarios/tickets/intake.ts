@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import type { Runtime } from '../../../apps/server/src/main.ts';
 import { Random } from '../../../apps/server/src/modules/demo/random.ts';
-import { bareApp, loadPair } from '../../lib/measure.ts';
+import { bareApp, loadPair, pacedPair, type LoadResult } from '../../lib/measure.ts';
+import { withCpuProfile } from '../../lib/profile.ts';
 import { statementRecorder } from '../../lib/recorder.ts';
 import { signInAs } from '../../lib/runtime.ts';
 import { row, type Ctx, type Row } from '../../lib/types.ts';
@@ -27,6 +28,24 @@ async function pointsInGrids(runtime: Runtime, count: number): Promise<{ lng: nu
     if ((await runtime.services.maps.locator.locate(lng, lat)) !== null) out.push({ lng, lat });
   }
   return out;
+}
+
+/** Closed-loop clients (each sends its next report when answered): BENCH_INTAKE_CONNECTIONS, else 10 and 20. */
+/** Reports a second offered in the open-loop run: BENCH_INTAKE_RATE, else the issue's 1,000. */
+function offeredRate(): number {
+  const asked = Number(process.env.BENCH_INTAKE_RATE);
+  return Number.isInteger(asked) && asked > 0 && asked <= 5000 ? asked : 1000;
+}
+
+/** Connections the open-loop run may open: enough that 1,000/s at 50 ms never waits for one. */
+const PACED_CONNECTIONS = 100;
+
+function concurrencies(): number[] {
+  const asked = (process.env.BENCH_INTAKE_CONNECTIONS ?? '')
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((x) => Number.isInteger(x) && x > 0 && x <= 200);
+  return asked.length ? asked : [10, 20];
 }
 
 export async function intake(ctx: Ctx, runtime: Runtime, county: { id: number }): Promise<Row[]> {
@@ -97,14 +116,38 @@ export async function intake(ctx: Ctx, runtime: Runtime, county: { id: number })
     .where('reported_by', '=', userId)
     .executeTakeFirstOrThrow();
   const seconds = ctx.full ? 20 : 10;
-  const connections = 10;
-  ctx.log(`autocannon: ${connections} connections, ${seconds} s on each, alternating 2-second chunks`);
   const h = { ...headers, 'content-type': 'application/json' };
+  const levels = concurrencies();
+  const rate = offeredRate();
+  ctx.log(
+    `autocannon: ${levels.join(', ')} connections, ${seconds} s each; then an open loop, ${n(rate)} reports/s offered for ` +
+      `${seconds} s (≤ ${PACED_CONNECTIONS} connections); each alternating 2-second chunks with the bare route`,
+  );
   try {
-    const [app, base] = await loadPair(
-      { app: runtime.app, paths: ['/api/v1/tickets'], headers: h, method: 'POST', body },
-      { app: bare, paths: ['/bare/insert'], headers: h, method: 'POST', body },
-      { seconds, connections, chunks: seconds / 2 },
+    const runs: { connections: number; app: LoadResult; base: LoadResult }[] = [];
+    for (const connections of levels) {
+      const [app, base] = await loadPair(
+        { app: runtime.app, paths: ['/api/v1/tickets'], headers: h, method: 'POST', body },
+        { app: bare, paths: ['/bare/insert'], headers: h, method: 'POST', body },
+        { seconds, connections, chunks: seconds / 2 },
+      );
+      ctx.log(
+        `${connections} connections: ${n(Math.round(app.rps))} tickets/s, p99 ${app.p99} ms; bare ${n(Math.round(base.rps))}/s, p99 ${base.p99} ms`,
+      );
+      runs.push({ connections, app, base });
+    }
+    // After the closed-loop runs: the server's code is warm. BENCH_INTAKE_PROFILE=<file.cpuprofile>
+    // profiles the server's main thread during this run (both sides of the pair).
+    const [paced, pacedBase] = await withCpuProfile(process.env.BENCH_INTAKE_PROFILE, () =>
+      pacedPair(
+        { app: runtime.app, paths: ['/api/v1/tickets'], headers: h, method: 'POST', body },
+        { app: bare, paths: ['/bare/insert'], headers: h, method: 'POST', body },
+        { rate, seconds, connections: PACED_CONNECTIONS, chunks: seconds / 2 },
+      ),
+    );
+    ctx.log(
+      `open loop: ${n(paced.rps)} answered/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, last answer ` +
+        `${(paced.drain * 1000).toFixed(0)} ms after the last request; bare p99 ${pacedBase.p99.toFixed(1)} ms`,
     );
     for (let i = 0; inFlight > 0 && i < 300; i++) await new Promise((res) => setTimeout(res, 100));
     service.report = report;
@@ -114,50 +157,61 @@ export async function intake(ctx: Ctx, runtime: Runtime, county: { id: number })
       .where('reported_by', '=', userId)
       .executeTakeFirstOrThrow();
     const inserted = Number(after.n) - Number(before.n);
+    const sum = (f: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + f(r), 0);
+    const received = sum((r) => r.app.ok) + paced.ok;
+    const failed = sum((r) => r.app.errors + r.app.non2xx) + paced.errors + paced.non2xx;
     ctx.log(
-      `intake: ${n(app.ok)} 201s received, ${n(created)} returned by report(), ${n(inserted)} tickets inserted, ${app.non2xx} non-2xx, ${app.errors} errors; ` +
-        `bare: ${n(base.ok)} inserted, ${base.non2xx} non-2xx`,
+      `intake: ${n(received)} 201s received, ${n(created)} returned by report(), ${n(inserted)} tickets inserted, ${failed} non-2xx or errors; ` +
+        `bare: ${n(sum((r) => r.base.ok))} inserted, ${sum((r) => r.base.non2xx)} non-2xx`,
     );
     const { writes, duplicateLookups } = runtime.services.tickets.intakeGroups;
     ctx.log(
       `grouped writes: ${n(writes.items)} reports in ${n(writes.groups)} statements (largest ${writes.largest}, ${writes.retriedAlone} retried alone); ` +
         `duplicate lookups: ${n(duplicateLookups.items)} in ${n(duplicateLookups.groups)} statements`,
     );
-    const rate = app.ok / app.seconds;
-    const label = `POST /api/v1/tickets, county dispatcher, ${connections} connections`;
     const bareLabel = 'bare route: one INSERT on the same pool, alternating';
-    return [
+    const rows: Row[] = [];
+    for (const { connections, app, base } of runs) {
+      const label = `POST /api/v1/tickets, county dispatcher, ${connections} connections`;
+      rows.push(
+        row(`${label}: throughput`, app.ok / app.seconds, 'tickets/s', { label: bareLabel, value: base.ok / base.seconds }),
+        row(`${label}: p99 latency`, app.p99, 'ms', { label: bareLabel, value: base.p99 }),
+      );
+    }
+    // The issue's figure: 1,000 reports a second taken with p99 ≤ 50 ms. Reports come from many
+    // phones, each on its own schedule, so the load is open: sent when due, timed from then.
+    const offered = `POST /api/v1/tickets, county dispatcher, ${n(rate)} reports/s offered (open loop)`;
+    const pacedLabel = `bare route at the same rate, alternating`;
+    const judged = ctx.full && rate >= 1000;
+    rows.unshift(
       row(
-        `${label}: throughput`,
-        rate,
+        `${offered}: answered per second`,
+        paced.rps,
         'tickets/s',
-        { label: bareLabel, value: base.ok / base.seconds },
+        { label: pacedLabel, value: pacedBase.rps },
         {
-          text: `≥ 1,000/s${ctx.full ? '' : ' at --full'}`,
-          pass: ctx.full ? rate >= 1000 : null,
+          text: `≥ 1,000/s, every report answered${ctx.full ? '' : ' at --full'}`,
+          pass: judged ? paced.rps >= 1000 && paced.errors === 0 && paced.non2xx === 0 : null,
         },
       ),
       row(
-        `${label}: p99 latency`,
-        app.p99,
+        `${offered}: p99 latency, from when each report was due`,
+        paced.p99,
         'ms',
-        { label: bareLabel, value: base.p99 },
-        {
-          text: `≤ 50 ms${ctx.full ? '' : ' at --full'}`,
-          pass: ctx.full ? app.p99 <= 50 : null,
-        },
+        { label: pacedLabel, value: pacedBase.p99 },
+        { text: `≤ 50 ms${ctx.full ? '' : ' at --full'}`, pass: judged ? paced.p99 <= 50 : null },
       ),
+    );
+    rows.push(
       row(
-        `${label}: tickets inserted (${n(app.ok)} 201s received; the rest in flight when a chunk stopped)`,
+        `POST /api/v1/tickets: tickets inserted (${n(received)} 201s received; the rest in flight when a chunk stopped)`,
         inserted,
         'tickets',
         { label: '201s the route answered (report() returned)', value: created },
-        {
-          text: 'inserted = 201s answered, no error',
-          pass: inserted === created && app.ok <= created && app.errors === 0 && app.non2xx === 0,
-        },
+        { text: 'inserted = 201s answered, no error', pass: inserted === created && received <= created && failed === 0 },
       ),
-    ];
+    );
+    return rows;
   } finally {
     await bare.close();
   }
