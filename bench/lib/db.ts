@@ -54,8 +54,10 @@ async function admin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-/** The server's version string, or null when it cannot be reached. */
-/** The server's version and the settings that move the figures most (scripts/postgresql/wangge.conf). */
+/**
+ * The server's version with the settings that size its memory and checkpoints (default, or
+ * scripts/postgresql/wangge.conf), or null when it cannot be reached.
+ */
 export async function postgresVersion(adminUrl: string): Promise<string | null> {
   const settings = ['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'synchronous_commit'];
   try {

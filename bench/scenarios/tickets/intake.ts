@@ -30,7 +30,6 @@ async function pointsInGrids(runtime: Runtime, count: number): Promise<{ lng: nu
   return out;
 }
 
-/** Closed-loop clients (each sends its next report when answered): BENCH_INTAKE_CONNECTIONS, else 10 and 20. */
 /** Reports a second offered in the open-loop run: BENCH_INTAKE_RATE, else the 1,000. */
 function offeredRate(): number {
   const asked = Number(process.env.BENCH_INTAKE_RATE);
@@ -40,6 +39,7 @@ function offeredRate(): number {
 /** Connections the open-loop run may open: enough that 1,000/s at 50 ms never waits for one. */
 const PACED_CONNECTIONS = 100;
 
+/** Closed-loop clients (each sends its next report when answered): BENCH_INTAKE_CONNECTIONS, else 10 and 20. */
 function concurrencies(): number[] {
   const asked = (process.env.BENCH_INTAKE_CONNECTIONS ?? '')
     .split(',')
