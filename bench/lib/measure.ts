@@ -163,8 +163,6 @@ export async function loadPair(
 }
 
 export interface PacedLoad {
-  /** Requests a second offered. */
-  offered: number;
   /** 2xx answers a second of load (all answered: the offered rate). */
   rps: number;
   /** Seconds from the last request sent to the last answer, the longest of the runs. */
@@ -205,11 +203,10 @@ async function pacedSide(t: Target, rate: number, seconds: number, connections: 
   };
 }
 
-function mergePaced(offered: number, runs: PacedResult[]): PacedLoad {
+function mergePaced(runs: PacedResult[]): PacedLoad {
   const sum = (f: (r: PacedResult) => number) => runs.reduce((a, r) => a + f(r), 0);
   const latencies = runs.flatMap((r) => r.latencies);
   return {
-    offered,
     rps: sum((r) => r.ok) / sum((r) => r.window),
     drain: Math.max(...runs.map((r) => r.seconds - r.window)),
     p50: percentile(latencies, 50),
@@ -246,5 +243,5 @@ export async function pacedPair(
   } finally {
     for (const s of sides) s.close();
   }
-  return [mergePaced(opts.rate, runs[0]), mergePaced(opts.rate, runs[1])];
+  return [mergePaced(runs[0]), mergePaced(runs[1])];
 }
