@@ -25,6 +25,7 @@ import * as m0019 from './0019_ticket_stat_valid_tickets.ts';
 import * as m0020 from './0020_building_unit_name.ts';
 import * as m0021 from './0021_ticket_open_point.ts';
 import * as m0022 from './0022_ticket_stat_one_statement.ts';
+import * as m0023 from './0023_person_partial_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0020_building_unit_name': m0020,
   '0021_ticket_open_point': m0021,
   '0022_ticket_stat_one_statement': m0022,
+  '0023_person_partial_indexes': m0023,
 };
