@@ -1,6 +1,6 @@
 /**
  * The loop's less travelled steps: reject (invalid, or a duplicate naming its original) and reopen,
- * assign to a unit below, a refused extension, the resolver who may not verify their own work, a
+ * a reopened ticket that was resolved on the spot, assign to a unit below, a refused extension, the resolver who may not verify their own work, a
  * "basically" rating, an urgent report skipping levels, an operation's Idempotency-Key reused with
  * another body, and a ticket closed after its deadline (overdue).
  */
@@ -52,6 +52,24 @@ describe('the loop, less travelled', () => {
     const reopened = await op(w.users.village, junk, 'reopen', { note: '核实确有其事' });
     expect(reopened.state).toBe('accepted');
     expect(await opsOf(junk.id)).toEqual(['report', 'reject', 'reopen']);
+  });
+
+  it('no longer counts a reopened ticket as resolved on the spot, until it is resolved so again', async () => {
+    let t = await op(w.users.worker, await newTicket(), 'selfResolve', { note: '当场调解' });
+    expect(t).toMatchObject({ state: 'closed', selfResolved: true, handledLevel: 'grid' });
+    const selfResolved = async () =>
+      (await api(w.users.village, 'GET', `/api/v1/tickets?selfResolved=true&limit=100`)).body.items.map(
+        (x: { id: number }) => x.id,
+      );
+    expect(await selfResolved()).toContain(t.id);
+    t = await op(w.users.village, t, 'reopen', { note: '双方再起争执' });
+    expect(t).toMatchObject({ state: 'accepted', selfResolved: false, handledLevel: null });
+    expect(await selfResolved()).not.toContain(t.id);
+    t = await op(w.users.worker, t, 'start');
+    t = await op(w.users.worker, t, 'resolve', { note: '再次调解，签订协议' });
+    t = await op(w.users.village, t, 'verify', { passed: true });
+    t = await op(w.users.village, t, 'close');
+    expect(t).toMatchObject({ state: 'closed', selfResolved: false, handledLevel: 'grid' });
   });
 
   it('assigns from the village to a grid below it, which then holds it', async () => {

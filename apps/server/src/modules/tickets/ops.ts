@@ -293,6 +293,8 @@ export const handlers: { [O in TicketOperation]: Handler<O> } = {
         evaluation: null,
         duplicate_of: null,
         handled_level: null,
+        // Reopened, it was not solved on the spot after all; a new selfResolve would say so again.
+        self_resolved: false,
       },
       to: 'accepted',
     };
