@@ -172,6 +172,8 @@ export interface PacedLoad {
   ok: number;
   non2xx: number;
   errors: number;
+  /** Each timed request as [due (ms since the epoch), latency (ms)], in the order they were due. */
+  trace: [number, number][];
 }
 
 /** One side of a paced pair: a worker that keeps its connections between chunks. */
@@ -214,6 +216,7 @@ function mergePaced(runs: PacedResult[]): PacedLoad {
     ok: sum((r) => r.ok),
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
+    trace: runs.flatMap((r) => r.dues.map((d, i): [number, number] => [d, r.latencies[i]!])).sort((x, y) => x[0] - y[0]),
   };
 }
 
@@ -244,4 +247,25 @@ export async function pacedPair(
     for (const s of sides) s.close();
   }
   return [mergePaced(runs[0]), mergePaced(runs[1])];
+}
+
+/**
+ * Where a paced side was slow: the runs of consecutive requests over `overMs`, each as when it
+ * started (ms since the epoch), how many requests it held and its worst latency. A p99 of 10,000
+ * requests is the 100th worst, so one stall of a tenth of a second can make it.
+ */
+export function slowSpans(trace: [number, number][], overMs: number): { at: number; requests: number; worst: number }[] {
+  const spans: { at: number; requests: number; worst: number }[] = [];
+  let open: (typeof spans)[number] | null = null;
+  for (const [due, ms] of trace) {
+    if (ms <= overMs) open = null;
+    else if (open) {
+      open.requests++;
+      open.worst = Math.max(open.worst, ms);
+    } else {
+      open = { at: due, requests: 1, worst: ms };
+      spans.push(open);
+    }
+  }
+  return spans;
 }

@@ -39,6 +39,8 @@ export interface PacedResult {
   errors: number;
   /** Latencies (ms) of the timed requests, from when each was due. */
   latencies: number[];
+  /** When each of them was due (ms since the epoch), in the order of `latencies`: the trace. */
+  dues: number[];
   /** Seconds from the first timed request due to the last answer. */
   seconds: number;
   /** Seconds during which timed requests were sent. */
@@ -61,7 +63,10 @@ function send(due: number, timed: boolean, result: PacedResult, finish: () => vo
         const good = res.statusCode! >= 200 && res.statusCode! < 300;
         if (!good) result.non2xx++;
         else if (timed) result.ok++;
-        if (timed) result.latencies.push(performance.now() - due);
+        if (timed) {
+          result.latencies.push(performance.now() - due);
+          result.dues.push(performance.timeOrigin + due);
+        }
         finish();
       });
     },
@@ -76,7 +81,16 @@ function send(due: number, timed: boolean, result: PacedResult, finish: () => vo
 }
 
 async function chunk({ seconds, untimed }: PacedChunk): Promise<PacedResult> {
-  const result: PacedResult = { sent: 0, ok: 0, non2xx: 0, errors: 0, latencies: [], seconds: 0, window: seconds - untimed };
+  const result: PacedResult = {
+    sent: 0,
+    ok: 0,
+    non2xx: 0,
+    errors: 0,
+    latencies: [],
+    dues: [],
+    seconds: 0,
+    window: seconds - untimed,
+  };
   const total = Math.round(job.rate * seconds);
   const timedFrom = Math.round(job.rate * untimed);
   const start = performance.now();

@@ -2,12 +2,40 @@
 import { sql } from 'kysely';
 import type { Runtime } from '../../../apps/server/src/main.ts';
 import { Random } from '../../../apps/server/src/modules/demo/random.ts';
-import { bareApp, loadPair, pacedPair, type LoadResult } from '../../lib/measure.ts';
+import { writeFileSync } from 'node:fs';
+import { bareApp, loadPair, pacedPair, slowSpans, type LoadResult, type PacedLoad } from '../../lib/measure.ts';
 import { withCpuProfile } from '../../lib/profile.ts';
 import { statementRecorder } from '../../lib/recorder.ts';
 import { signInAs } from '../../lib/runtime.ts';
 import { row, type Ctx, type Row } from '../../lib/types.ts';
 import { n } from './common.ts';
+
+/**
+ * The open loop's stalls in the log (the spans of reports over 50 ms, from the first report due),
+ * and with BENCH_INTAKE_TRACE=<file.csv> every timed request of both sides (when it was due, its
+ * latency) to set beside PostgreSQL's log or a CPU trace.
+ */
+function logStalls(ctx: Ctx, paced: PacedLoad, base: PacedLoad) {
+  const t0 = Math.min(paced.trace[0]?.[0] ?? Infinity, base.trace[0]?.[0] ?? Infinity);
+  for (const [label, side] of [
+    ['intake', paced],
+    ['bare', base],
+  ] as const) {
+    const spans = slowSpans(side.trace, 50);
+    const shown = spans.map((s) => `+${((s.at - t0) / 1000).toFixed(2)} s ${s.requests}× ≤${s.worst.toFixed(0)} ms`);
+    ctx.log(
+      `${label}: ${spans.reduce((a, s) => a + s.requests, 0)} reports over 50 ms in ${spans.length} spans: ${shown.join(', ')}`,
+    );
+  }
+  const file = process.env.BENCH_INTAKE_TRACE;
+  if (!file) return;
+  const lines = [
+    ...paced.trace.map(([d, ms]) => `intake,${new Date(d).toISOString()},${ms.toFixed(2)}`),
+    ...base.trace.map(([d, ms]) => `bare,${new Date(d).toISOString()},${ms.toFixed(2)}`),
+  ];
+  writeFileSync(file, `side,due,latency_ms\n${lines.join('\n')}\n`);
+  ctx.log(`trace of ${lines.length} requests written to ${file}`);
+}
 
 async function pointsInGrids(runtime: Runtime, count: number): Promise<{ lng: number; lat: number }[]> {
   const grids = await runtime.db.db
@@ -149,6 +177,7 @@ export async function intake(ctx: Ctx, runtime: Runtime, county: { id: number })
       `open loop: ${n(paced.rps)} answered/s, p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, last answer ` +
         `${(paced.drain * 1000).toFixed(0)} ms after the last request; bare p99 ${pacedBase.p99.toFixed(1)} ms`,
     );
+    logStalls(ctx, paced, pacedBase);
     for (let i = 0; inFlight > 0 && i < 300; i++) await new Promise((res) => setTimeout(res, 100));
     service.report = report;
     const after = await db
