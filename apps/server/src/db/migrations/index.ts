@@ -26,6 +26,7 @@ import * as m0020 from './0020_building_unit_name.ts';
 import * as m0021 from './0021_ticket_open_point.ts';
 import * as m0022 from './0022_ticket_stat_one_statement.ts';
 import * as m0023 from './0023_person_partial_indexes.ts';
+import * as m0024 from './0024_ticket_held_open.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0021_ticket_open_point': m0021,
   '0022_ticket_stat_one_statement': m0022,
   '0023_person_partial_indexes': m0023,
+  '0024_ticket_held_open': m0024,
 };
