@@ -1,8 +1,9 @@
 /**
  * The loop's less travelled steps: reject (invalid, or a duplicate naming its original) and reopen,
- * a reopened ticket that was resolved on the spot, assign to a unit below, a refused extension, the resolver who may not verify their own work, a
- * "basically" rating, an urgent report skipping levels, an operation's Idempotency-Key reused with
- * another body, and a ticket closed after its deadline (overdue).
+ * a reopened ticket that had been resolved on the spot, assign to a unit below, a refused
+ * extension, the resolver who may not verify their own work, a "basically" rating, an urgent report
+ * skipping levels, an operation's Idempotency-Key reused with another body, and a ticket closed
+ * after its deadline (overdue).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn } from './factories.ts';

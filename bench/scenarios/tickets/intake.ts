@@ -22,9 +22,14 @@ function logStalls(ctx: Ctx, paced: PacedLoad, base: PacedLoad) {
     ['bare', base],
   ] as const) {
     const spans = slowSpans(side.trace, 50);
-    const shown = spans.map((s) => `+${((s.at - t0) / 1000).toFixed(2)} s ${s.requests}× ≤${s.worst.toFixed(0)} ms`);
+    // The ten longest, in the order they came.
+    const longest = [...spans].sort((x, y) => y.requests - x.requests).slice(0, 10);
+    const shown = spans
+      .filter((s) => longest.includes(s))
+      .map((s) => `+${((s.at - t0) / 1000).toFixed(2)} s ${s.requests}× ≤${s.worst.toFixed(0)} ms`);
+    const over = spans.reduce((a, s) => a + s.requests, 0);
     ctx.log(
-      `${label}: ${spans.reduce((a, s) => a + s.requests, 0)} reports over 50 ms in ${spans.length} spans: ${shown.join(', ')}`,
+      `${label}: ${over} reports over 50 ms in ${spans.length} spans${spans.length ? `; the longest: ${shown.join(', ')}` : ''}`,
     );
   }
   const file = process.env.BENCH_INTAKE_TRACE;

@@ -8,8 +8,8 @@ import { runScript } from './script.ts';
  * ~1,500 heap pages to drop the half held by departments and to find each one's light and deadline.
  * This one holds only the open tickets held by a unit, with what the boxes sort and count by, so the
  * boxes are answered from the index alone (1,616 heap rows read → 0; the count 4.1 → 1.2 ms on the
- * county at scale 1 with 1,000,000 tickets). A ticket leaves it when it is resolved or handed to a
- * department. The states are written out: the inbox's condition must imply them.
+ * county at scale 1 with 1,000,000 tickets). A ticket leaves it when it leaves the open states or is
+ * handed to a department. The states are written out: the inbox's condition must imply them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
