@@ -6,15 +6,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-export interface LoadJob {
+/** What a load worker sends, and where: the part of its job both workers share (paced-worker.ts too). */
+export interface Requests {
   url: string;
-  connections: number;
-  duration: number;
   headers?: Record<string, string>;
   method?: 'POST' | 'PUT' | 'PATCH';
   paths: string[];
-  body?: string;
   bodies?: string[];
+}
+
+export interface LoadJob extends Requests {
+  connections: number;
+  duration: number;
+  body?: string;
 }
 
 const job = workerData as LoadJob;

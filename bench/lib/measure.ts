@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import type { LoadJob } from './load-worker.ts';
+import type { LoadJob, Requests } from './load-worker.ts';
 import type { PacedChunk, PacedJob, PacedResult } from './paced-worker.ts';
 
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -95,7 +95,7 @@ export interface Target {
 const MAX_RATE = 5_000;
 
 /** Where and what a load worker sends to `t` (the app listening on 127.0.0.1 at a random port). */
-async function requestsOf(t: Target): Promise<Pick<LoadJob, 'url' | 'paths' | 'headers' | 'method'>> {
+async function requestsOf(t: Target): Promise<Omit<Requests, 'bodies'>> {
   if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
   const port = (t.app.server.address() as { port: number }).port;
   return {

@@ -11,17 +11,13 @@
  */
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Requests } from './load-worker.ts';
 
-export interface PacedJob {
-  url: string;
+export interface PacedJob extends Requests {
   /** Requests a second. */
   rate: number;
   /** Most connections open at once; requests due while all are busy wait for one (and it counts). */
   connections: number;
-  headers?: Record<string, string>;
-  method?: 'POST' | 'PUT' | 'PATCH';
-  paths: string[];
-  bodies?: string[];
 }
 
 export interface PacedChunk {
