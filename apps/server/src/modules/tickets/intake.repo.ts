@@ -102,7 +102,7 @@ function duplicatesQuery(q: Q, p: DuplicateQuery) {
  * A statement of intake's hot path run as a named prepared statement on PostgreSQL: each pooled
  * connection parses it once, and plans it once when the generic plan is as good, instead of for
  * every group. The name is a hash of the text; callers keep the number of texts small (the insert
- * has one, the duplicate lookups a few dozen shapes).
+ * and the duplicate lookups have one each).
  */
 const preparedNames = new Map<string, string>();
 async function prepared<R>(pool: pg.Pool, c: CompiledQuery<R>): Promise<{ rows: R[] }> {
@@ -120,20 +120,54 @@ export const intakeRepo = {
   },
 
   /**
-   * The duplicates of several reports in one statement: each report's own query, joined by UNION
-   * ALL. One list per query, in order. With `pool` (PostgreSQL, outside a transaction) a statement
-   * of up to three reports runs prepared: planning it took three times as long as running it, and
-   * its few shapes (a point, a household or both, per report) keep the number of names small.
+   * The duplicates of several reports in one statement, one list per query, in order: the same
+   * lookup as `duplicates` (without scope or exclusion) for each query, as a lateral join over the
+   * queries sent as one JSON array. The text is the same for one query or fifty, so with `pool`
+   * (PostgreSQL, outside a transaction) it runs as a named prepared statement and is parsed and
+   * planned once per connection, not per group (planning the groups' many shapes of UNION ALL
+   * cost as much as running them).
    */
   async duplicatesOfMany(q: Q, ps: DuplicateQuery[], pool?: pg.Pool): Promise<DuplicateRow[][]> {
     const out: DuplicateRow[][] = ps.map(() => []);
-    const parts = ps.flatMap((p, i) => {
-      const query = duplicatesQuery(q, p);
-      return query ? [sql`(select ${i}::int as ord, d.* from (${query}) d)`] : [];
+    const queries = ps.flatMap((p, i) => {
+      if (p.scope !== undefined || p.excludeId !== undefined) throw new Error('duplicatesOfMany: no scope or exclusion');
+      if (!hasDuplicateQuery(p)) return [];
+      const box = near(p) ? radiusBox(p.lng!, p.lat!, p.radiusM) : null;
+      return [
+        {
+          ord: i,
+          category_id: p.categoryId,
+          since: p.since.toISOString(),
+          lng: p.lng ?? null,
+          lat: p.lat ?? null,
+          radius_m: p.radiusM,
+          box,
+          household_id: p.householdId ?? null,
+        },
+      ];
     });
-    if (parts.length === 0) return out;
-    const statement = sql<DuplicateRow & { ord: number }>`${sql.join(parts, sql` union all `)}`;
-    const r = pool && parts.length <= 3 ? await prepared(pool, statement.compile(q)) : await statement.execute(q);
+    if (queries.length === 0) return out;
+    const statement = sql<DuplicateRow & { ord: number }>`
+      select q.ord, d.id, d.code, d.title, d.state, d.distance_m
+      from jsonb_to_recordset(${JSON.stringify(queries)}::jsonb)
+        as q(ord int, category_id int, since timestamptz, lng float8, lat float8, radius_m float8, box float8[], household_id int)
+      cross join lateral (
+        select t.id, t.code, t.title, t.state, t.received_at,
+               case when t.lat is null or q.lat is null then null
+                    else 6371000 * sqrt(power(radians(t.lat - q.lat), 2) + power(radians(t.lng - q.lng) * cos(radians(q.lat)), 2)) end
+                 as distance_m
+        from ticket t
+        where t.received_at >= q.since
+          and t.state in ('reported','accepted','assigned','inProgress','resolved','verified')
+          and ((t.category_id = q.category_id and t.lat is not null and t.lng is not null
+                and point(t.lng, t.lat) <@ box(point(q.box[1], q.box[2]), point(q.box[3], q.box[4]))
+                and 6371000 * sqrt(power(radians(t.lat - q.lat), 2) + power(radians(t.lng - q.lng) * cos(radians(q.lat)), 2)) <= q.radius_m)
+               or t.household_id = q.household_id)
+        order by t.received_at desc
+        limit 20
+      ) d
+      order by q.ord, d.received_at desc`;
+    const r = pool ? await prepared(pool, statement.compile(q)) : await statement.execute(q);
     for (const { ord, ...row } of r.rows) out[ord]!.push(row);
     return out;
   },
