@@ -4,10 +4,10 @@
  * Every route is a readable pipeline: validate → (auth, from the access module) → service → reply.
  */
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorCode } from '@wangge/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -83,7 +83,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerProblemHandlers(app);
   registerTextCheck(app);
-  await app.register(helmet, {
+  // Security headers, by helmet's middleware built once. (@fastify/helmet builds helmet's
+  // middlewares anew on every request, parsing the CSP directives each time: 3 % of the server's
+  // main thread under intake's load.)
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -98,6 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   await registerOpenApi(app);
   await registerAuth(app, deps.config.cookieSecure);
 
