@@ -1,8 +1,9 @@
 /** Intake over real HTTP beside a bare insert route. */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Runtime } from '../../../apps/server/src/main.ts';
 import { Random } from '../../../apps/server/src/modules/demo/random.ts';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Database } from '../../../apps/server/src/db/types.ts';
 import { bareApp, loadPair, pacedPair, slowSpans, type LoadResult, type PacedLoad } from '../../lib/measure.ts';
 import { withCpuProfile } from '../../lib/profile.ts';
 import { statementRecorder } from '../../lib/recorder.ts';
@@ -40,6 +41,29 @@ function logStalls(ctx: Ctx, paced: PacedLoad, base: PacedLoad) {
   ];
   writeFileSync(file, `side,due,latency_ms\n${lines.join('\n')}\n`);
   ctx.log(`trace of ${lines.length} requests written to ${file}`);
+}
+
+/** The kernel's dirty and in-writeback page cache, where /proc/meminfo tells (Linux), for the log. */
+function pageCache(): string {
+  try {
+    const info = readFileSync('/proc/meminfo', 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(info)?.[1] ?? NaN);
+    return `; page cache dirty ${n(Math.round(kb('Dirty') / 1024))} MB, in writeback ${n(Math.round(kb('Writeback') / 1024))} MB`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A CHECKPOINT before each measured load, as pgbench advises: what the setup wrote (the county
+ * copied, a million tickets COPYed, the sweeps) is on disk before the load starts, so its
+ * writeback does not land in the load's commits. Measured without it: 1.2 GB of dirty page cache
+ * written back during the load held the group commits' fsyncs for 300–800 ms, CPUs idle.
+ */
+async function settle(ctx: Ctx, db: Kysely<Database>) {
+  const started = performance.now();
+  await sql`checkpoint`.execute(db);
+  ctx.log(`checkpoint before the load: ${((performance.now() - started) / 1000).toFixed(1)} s${pageCache()}`);
 }
 
 async function pointsInGrids(runtime: Runtime, count: number): Promise<{ lng: number; lat: number }[]> {
@@ -159,6 +183,7 @@ export async function intake(ctx: Ctx, runtime: Runtime, county: { id: number })
   try {
     const runs: { connections: number; app: LoadResult; base: LoadResult }[] = [];
     for (const connections of levels) {
+      await settle(ctx, db);
       const [app, base] = await loadPair(
         { app: runtime.app, paths: ['/api/v1/tickets'], headers: h, method: 'POST', body },
         { app: bare, paths: ['/bare/insert'], headers: h, method: 'POST', body },
@@ -169,6 +194,7 @@ export async function intake(ctx: Ctx, runtime: Runtime, county: { id: number })
       );
       runs.push({ connections, app, base });
     }
+    await settle(ctx, db);
     // After the closed-loop runs: the server's code is warm. BENCH_INTAKE_PROFILE=<file.cpuprofile>
     // profiles the server's main thread during this run (both sides of the pair).
     const [paced, pacedBase] = await withCpuProfile(process.env.BENCH_INTAKE_PROFILE, () =>
